@@ -1,0 +1,102 @@
+package calc
+
+import (
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// compare ranks the options by net, to the cent a reader sees.
+func compare(reps []OptionReport, horizon int, currency string) Comparison {
+	best, runnerUp := 0, -1
+	for i := 1; i < len(reps); i++ {
+		if cents(reps[i].Net).GreaterThan(cents(reps[best].Net)) {
+			best = i
+		}
+	}
+	for i := range reps {
+		if i != best && (runnerUp < 0 || cents(reps[i].Net).GreaterThan(cents(reps[runnerUp].Net))) {
+			runnerUp = i
+		}
+	}
+	c := Comparison{Best: best, Gaps: make([]decimal.Decimal, len(reps))}
+	for i, r := range reps {
+		c.Gaps[i] = reps[best].Net.Sub(r.Net)
+	}
+	if runnerUp >= 0 {
+		c.Tie = cents(c.Gaps[runnerUp]).IsZero()
+		if m, ok := crossoverMonth(reps, best); ok {
+			c.CrossoverMonth = &m
+		}
+	}
+	c.Verdict = verdict(reps, best, runnerUp, c.Tie, horizon, currency)
+	return c
+}
+
+func cents(d decimal.Decimal) decimal.Decimal { return d.RoundBank(2) }
+
+// crossoverMonth is the month from which the best option's cumulative net
+// stays strictly ahead of every other option's until the horizon.
+func crossoverMonth(reps []OptionReport, best int) (int, bool) {
+	lead := reps[best].Months
+	from := len(lead) + 1
+	for m := len(lead) - 1; m >= 0; m-- {
+		for i, r := range reps {
+			if i != best && !lead[m].CumulativeNet.GreaterThan(r.Months[m].CumulativeNet) {
+				return from, from <= len(lead)
+			}
+		}
+		from = m + 1
+	}
+	return from, true
+}
+
+// verdict says in one sentence which option pays, by how much, and when.
+func verdict(reps []OptionReport, best, runnerUp int, tie bool, horizon int, currency string) string {
+	b := reps[best]
+	over := " over " + strconv.Itoa(horizon) + " months"
+	if runnerUp < 0 {
+		if b.Net.IsNegative() {
+			return b.Name + " does not pay: it costs " + money(b.Net.Neg(), currency) +
+				" more than it brings" + over + "."
+		}
+		return b.Name + " pays: " + money(b.Net, currency) + " net" + over + paysBackIn(b) + "."
+	}
+	r := reps[runnerUp]
+	gap := money(b.Net.Sub(r.Net), currency)
+	switch {
+	case tie:
+		return b.Name + " and " + r.Name + " come out even at " + money(b.Net, currency) + " net" + over + "."
+	case b.Net.IsNegative():
+		return "None of the options pays" + over + "; " + b.Name + " loses least, " +
+			gap + " less than " + r.Name + "."
+	}
+	return b.Name + " pays best: " + gap + " more than " + r.Name + over + paysBackIn(b) + "."
+}
+
+func paysBackIn(r OptionReport) string {
+	if r.PaybackMonth == nil {
+		return ""
+	}
+	return ", paying back in month " + strconv.Itoa(*r.PaybackMonth)
+}
+
+var currencySymbols = map[string]string{"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
+
+// money writes an amount for a sentence: "$3,240" in whole units from 100 up,
+// "$12.50" below, with the currency's symbol or its code ("CHF 3,240").
+func money(amount decimal.Decimal, currency string) string {
+	sign := ""
+	if amount.IsNegative() {
+		sign, amount = "−", amount.Neg()
+	}
+	places := int32(2)
+	if amount.GreaterThanOrEqual(decimal.NewFromInt(100)) {
+		places = 0
+	}
+	digits := groupThousands(amount.StringFixedBank(places))
+	if symbol, ok := currencySymbols[currency]; ok {
+		return sign + symbol + digits
+	}
+	return sign + currency + " " + digits
+}

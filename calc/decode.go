@@ -1,0 +1,225 @@
+package calc
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// DecodeInput reads an input from JSON and validates it. Numbers may be JSON
+// numbers or decimal strings and are read exactly from their text. Missing
+// fields take their defaults: the reader's business from DefaultInput, an
+// option's figures from the preset of its kind, and a missing options list
+// becomes the default comparison. Unknown fields are errors. Every error found
+// is returned at once, each with its field's path.
+func DecodeInput(data []byte) (Input, Errors) {
+	root, err := parseJSON(data)
+	if err != nil {
+		return Input{}, Errors{*err}
+	}
+	var dec decoder
+	in := dec.input(root)
+	// Fields that failed to decode kept their valid defaults, so Validate
+	// names each remaining problem once.
+	dec.errs = append(dec.errs, Validate(in)...)
+	if len(dec.errs) > 0 {
+		return Input{}, dec.errs
+	}
+	return in, nil
+}
+
+type decoder struct {
+	errs Errors
+}
+
+func (dec *decoder) fail(field string, code Code, message string) {
+	dec.errs = append(dec.errs, FieldError{Field: field, Code: code, Message: message})
+}
+
+// object checks that v is an object without repeated keys.
+func (dec *decoder) object(v jsonValue, at, what string) bool {
+	if v.kind != jsonObject {
+		dec.fail(at, CodeWrongType, what+" must be a JSON object.")
+		return false
+	}
+	for i, m := range v.members {
+		for _, earlier := range v.members[:i] {
+			if earlier.key == m.key {
+				dec.fail(path(at, m.key), CodeDuplicateField, "This field is given twice.")
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (dec *decoder) input(v jsonValue) Input {
+	in := DefaultInput()
+	if !dec.object(v, "", "The input") {
+		return in
+	}
+	for _, m := range v.members {
+		switch m.key {
+		case "currency":
+			if s, ok := dec.string(m.value, m.key, "Currency"); ok {
+				in.Currency = strings.ToUpper(s)
+			}
+		case "horizonMonths":
+			if n, ok := dec.number(m.value, m.key, "Horizon"); ok {
+				if !n.IsInteger() {
+					dec.fail(m.key, CodeNotWhole, "Horizon must be a whole number of months.")
+				} else if n.LessThan(decimal.NewFromInt(MinHorizonMonths)) || n.GreaterThan(decimal.NewFromInt(MaxHorizonMonths)) {
+					dec.fail(m.key, CodeOutOfRange, horizonMessage)
+				} else {
+					in.HorizonMonths = int(n.IntPart())
+				}
+			}
+		case "options":
+			in.Options = dec.options(m.value, m.key)
+		default:
+			if !decodeField(dec, globalFields, &in, m, "") {
+				dec.fail(m.key, CodeUnknownField, unknownMessage(m.key))
+			}
+		}
+	}
+	return in
+}
+
+const horizonMessage = "Horizon must be between 1 and 120 months."
+
+func unknownMessage(key string) string {
+	return strconv.Quote(key) + " is not a field this calculator knows."
+}
+
+// decodeField reads member m into the field of the table it names, and
+// reports whether the table has such a field.
+func decodeField[T any](dec *decoder, fields []field[T], into *T, m jsonMember, parent string) bool {
+	for _, f := range fields {
+		if f.key == m.key {
+			if n, ok := dec.number(m.value, path(parent, f.key), f.label); ok {
+				*f.get(into) = n
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func (dec *decoder) number(v jsonValue, at, label string) (decimal.Decimal, bool) {
+	if v.kind != jsonNumber && v.kind != jsonString {
+		dec.fail(at, CodeWrongType, label+" must be a number.")
+		return zero, false
+	}
+	n, code, reason := parseNumber(v.text)
+	if code != "" {
+		dec.fail(at, code, label+" "+reason)
+		return zero, false
+	}
+	return n, true
+}
+
+func (dec *decoder) string(v jsonValue, at, label string) (string, bool) {
+	if v.kind != jsonString {
+		dec.fail(at, CodeWrongType, label+" must be text.")
+		return "", false
+	}
+	return v.text, true
+}
+
+func (dec *decoder) options(v jsonValue, at string) []Option {
+	if v.kind != jsonArray {
+		dec.fail(at, CodeWrongType, "Options must be a list.")
+		return nil
+	}
+	if len(v.items) > MaxOptions { // Validate says so; decode no further
+		return make([]Option, len(v.items))
+	}
+	opts := make([]Option, len(v.items))
+	for i, item := range v.items {
+		opts[i] = dec.option(item, indexPath(at, i), i)
+	}
+	return opts
+}
+
+func (dec *decoder) option(v jsonValue, at string, index int) Option {
+	if !dec.object(v, at, "An option") {
+		o, _ := Preset(KindCustom)
+		return o
+	}
+	kind := KindCustom
+	for _, m := range v.members {
+		if m.key == "kind" {
+			if s, ok := dec.string(m.value, path(at, "kind"), "Kind"); ok {
+				kind = Kind(s)
+			}
+		}
+	}
+	o, ok := Preset(kind)
+	if !ok {
+		dec.fail(path(at, "kind"), CodeInvalidKind, kindMessage)
+		o, _ = Preset(KindCustom)
+	}
+	if o.Kind == KindCustom {
+		o.Name = "Option " + strconv.Itoa(index+1)
+	}
+	typedReferrals := false
+	for _, m := range v.members {
+		switch m.key {
+		case "kind":
+		case "name":
+			if s, ok := dec.string(m.value, path(at, "name"), "Name"); ok {
+				o.Name = s
+			}
+		case "reach":
+			o.Reach = dec.reach(m.value, path(at, "reach"))
+		default:
+			typedReferrals = typedReferrals || m.key == "referralsPerMonth"
+			if !decodeField(dec, optionFields, &o, m, at) {
+				dec.fail(path(at, m.key), CodeUnknownField, unknownMessage(m.key))
+			}
+		}
+	}
+	if o.Reach != nil {
+		if typedReferrals {
+			dec.fail(path(at, "reach"), CodeConflict, conflictMessage)
+		}
+		o.ReferralsPerMonth = zero // estimated from reach instead of the preset's
+	}
+	return o
+}
+
+const (
+	kindMessage     = "Kind must be weekly_group, open_network, chamber_of_commerce or custom."
+	conflictMessage = "Give referrals a month or the reach estimate, not both."
+)
+
+func (dec *decoder) reach(v jsonValue, at string) *Reach {
+	if v.kind == jsonNull {
+		return nil
+	}
+	if !dec.object(v, at, "Reach") {
+		return nil
+	}
+	var r Reach
+	given := make([]bool, len(reachFields))
+	for _, m := range v.members {
+		known := false
+		for i, f := range reachFields {
+			if f.key == m.key {
+				known, given[i] = true, true
+			}
+		}
+		if !known {
+			dec.fail(path(at, m.key), CodeUnknownField, unknownMessage(m.key))
+			continue
+		}
+		decodeField(dec, reachFields, &r, m, at)
+	}
+	for i, f := range reachFields {
+		if !given[i] {
+			dec.fail(path(at, f.key), CodeRequired, f.label+" is needed for the reach estimate.")
+		}
+	}
+	return &r
+}

@@ -1,0 +1,253 @@
+package calc
+
+import (
+	"math"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// ComputeJSON is the engine's one entry of the JSON contract: it decodes the
+// input, computes it and replies {"report": {...}} or {"errors": [...]}.
+// Decimals in the reply are strings: money, hours, referrals, clients and
+// break-even counts rounded half-even to 2 places, ratios to 4.
+func ComputeJSON(input []byte) []byte {
+	in, errs := DecodeInput(input)
+	if len(errs) > 0 {
+		return EncodeErrors(errs)
+	}
+	r, err := Compute(in)
+	if err != nil { // unreachable: DecodeInput validated
+		return EncodeErrors(err.(Errors))
+	}
+	return EncodeReport(r)
+}
+
+// EncodeErrors writes {"errors": [...]}.
+func EncodeErrors(errs Errors) []byte {
+	w := jsonWriter{buf: make([]byte, 0, 128*len(errs)+16)}
+	w.raw(`{"errors":[`)
+	for i, e := range errs {
+		w.comma(i)
+		w.raw(`{"field":`)
+		w.str(e.Field)
+		w.raw(`,"code":`)
+		w.str(string(e.Code))
+		w.raw(`,"message":`)
+		w.str(e.Message)
+		w.raw(`}`)
+	}
+	w.raw(`]}`)
+	return w.buf
+}
+
+// EncodeReport writes {"report": {...}}.
+func EncodeReport(r Report) []byte {
+	w := jsonWriter{buf: make([]byte, 0, 4096+len(r.Options)*r.HorizonMonths*260)}
+	w.raw(`{"report":{"currency":`)
+	w.str(r.Currency)
+	w.raw(`,"horizonMonths":`)
+	w.int(r.HorizonMonths)
+	w.raw(`,"options":[`)
+	for i, o := range r.Options {
+		w.comma(i)
+		w.option(o)
+	}
+	c := r.Comparison
+	w.raw(`],"comparison":{"best":`)
+	w.int(c.Best)
+	w.raw(`,"bestName":`)
+	w.str(r.Options[c.Best].Name)
+	w.raw(`,"tie":`)
+	w.bool(c.Tie)
+	w.raw(`,"gaps":[`)
+	for i, g := range c.Gaps {
+		w.comma(i)
+		w.money(g)
+	}
+	w.raw(`],"crossoverMonth":`)
+	w.optInt(c.CrossoverMonth)
+	w.raw(`,"verdict":`)
+	w.str(c.Verdict)
+	w.raw(`}}}`)
+	return w.buf
+}
+
+func (w *jsonWriter) option(o OptionReport) {
+	w.raw(`{"name":`)
+	w.str(o.Name)
+	w.raw(`,"kind":`)
+	w.str(string(o.Kind))
+	pairs := []struct {
+		key   string
+		value decimal.Decimal
+	}{
+		{"referralsPerMonth", o.ReferralsPerMonth},
+		{"fees", o.Fees}, {"meals", o.Meals}, {"travel", o.Travel}, {"cash", o.Cash},
+		{"hours", o.Hours}, {"timeCost", o.TimeCost}, {"cost", o.Cost},
+		{"referrals", o.Referrals}, {"clients", o.Clients}, {"revenue", o.Revenue},
+		{"profit", o.Profit}, {"net", o.Net},
+	}
+	for _, p := range pairs {
+		w.key(p.key)
+		w.money(p.value)
+	}
+	w.key("roi")
+	w.optRatio(o.ROI)
+	w.key("cashRoi")
+	w.optRatio(o.CashROI)
+	w.key("paybackMonth")
+	w.optInt(o.PaybackMonth)
+	optional := []struct {
+		key   string
+		value *decimal.Decimal
+	}{
+		{"breakEvenClients", o.BreakEvenClients}, {"breakEvenReferrals", o.BreakEvenReferrals},
+		{"breakEvenReferralsPerYear", o.BreakEvenReferralsPerYear},
+		{"costPerReferral", o.CostPerReferral}, {"costPerClient", o.CostPerClient},
+		{"hoursPerClient", o.HoursPerClient}, {"hourlyReturn", o.HourlyReturn},
+	}
+	for _, p := range optional {
+		w.key(p.key)
+		w.optMoney(p.value)
+	}
+	w.key("uncertainty")
+	if u := o.Uncertainty; u == nil {
+		w.raw("null")
+	} else {
+		w.raw(`{"breakEvenProbability":`)
+		w.probability(u.BreakEvenProbability)
+		w.raw(`,"p10":`)
+		w.money(u.P10)
+		w.raw(`,"p50":`)
+		w.money(u.P50)
+		w.raw(`,"p90":`)
+		w.money(u.P90)
+		w.raw(`}`)
+	}
+	w.raw(`,"sensitivity":[`)
+	for i, s := range o.Sensitivity {
+		w.comma(i)
+		w.raw(`{"field":`)
+		w.str(s.Field)
+		w.raw(`,"low":`)
+		w.money(s.Low)
+		w.raw(`,"high":`)
+		w.money(s.High)
+		w.raw(`,"swing":`)
+		w.money(s.Swing)
+		w.raw(`}`)
+	}
+	w.raw(`],"months":[`)
+	for i, m := range o.Months {
+		w.comma(i)
+		w.raw(`{"month":`)
+		w.int(m.Month)
+		for _, p := range []struct {
+			key   string
+			value decimal.Decimal
+		}{
+			{"cash", m.Cash}, {"hours", m.Hours}, {"timeCost", m.TimeCost}, {"referrals", m.Referrals},
+			{"clients", m.Clients}, {"profit", m.Profit}, {"net", m.Net}, {"cumulativeNet", m.CumulativeNet},
+		} {
+			w.key(p.key)
+			w.money(p.value)
+		}
+		w.raw(`}`)
+	}
+	w.raw(`]}`)
+}
+
+// jsonWriter appends JSON to one buffer.
+type jsonWriter struct {
+	buf []byte
+}
+
+func (w *jsonWriter) raw(s string) { w.buf = append(w.buf, s...) }
+
+func (w *jsonWriter) comma(i int) {
+	if i > 0 {
+		w.buf = append(w.buf, ',')
+	}
+}
+
+func (w *jsonWriter) key(k string) {
+	w.buf = append(w.buf, ',', '"')
+	w.buf = append(w.buf, k...)
+	w.buf = append(w.buf, '"', ':')
+}
+
+func (w *jsonWriter) int(n int) { w.buf = strconv.AppendInt(w.buf, int64(n), 10) }
+
+func (w *jsonWriter) bool(b bool) { w.buf = strconv.AppendBool(w.buf, b) }
+
+func (w *jsonWriter) optInt(n *int) {
+	if n == nil {
+		w.raw("null")
+		return
+	}
+	w.int(*n)
+}
+
+// decimalString writes d rounded half-even to places as a JSON string.
+func (w *jsonWriter) decimalString(d decimal.Decimal, places int32) {
+	w.buf = append(w.buf, '"')
+	w.buf = append(w.buf, d.StringFixedBank(places)...)
+	w.buf = append(w.buf, '"')
+}
+
+func (w *jsonWriter) money(d decimal.Decimal) { w.decimalString(d, 2) }
+
+func (w *jsonWriter) optMoney(d *decimal.Decimal) {
+	if d == nil {
+		w.raw("null")
+		return
+	}
+	w.money(*d)
+}
+
+func (w *jsonWriter) optRatio(d *decimal.Decimal) {
+	if d == nil {
+		w.raw("null")
+		return
+	}
+	w.decimalString(*d, 4)
+}
+
+// probability writes p to 4 places as a JSON number.
+func (w *jsonWriter) probability(p float64) {
+	w.buf = strconv.AppendFloat(w.buf, math.Round(p*10000)/10000, 'f', -1, 64)
+}
+
+// str writes s as a JSON string, escaping what JSON and HTML embedding need.
+func (w *jsonWriter) str(s string) {
+	const hex = "0123456789abcdef"
+	w.buf = append(w.buf, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && size == 1:
+				w.buf = append(w.buf, `\ufffd`...)
+			case r == '\u2028' || r == '\u2029':
+				w.buf = append(w.buf, '\\', 'u', '2', '0', '2', hex[r&0xf])
+			default:
+				w.buf = append(w.buf, s[i:i+size]...)
+			}
+			i += size
+			continue
+		}
+		switch {
+		case c == '"' || c == '\\':
+			w.buf = append(w.buf, '\\', c)
+		case c < 0x20 || c == '<' || c == '>' || c == '&':
+			w.buf = append(w.buf, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		default:
+			w.buf = append(w.buf, c)
+		}
+		i++
+	}
+	w.buf = append(w.buf, '"')
+}

@@ -1,0 +1,69 @@
+package calc
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Code is a stable, machine-readable reason an input was refused.
+type Code string
+
+// The codes a FieldError may carry. They are part of the JSON contract.
+const (
+	CodeInvalidJSON     Code = "invalid_json"
+	CodeTooLong         Code = "too_long"
+	CodeUnknownField    Code = "unknown_field"
+	CodeDuplicateField  Code = "duplicate_field"
+	CodeWrongType       Code = "wrong_type"
+	CodeNotANumber      Code = "not_a_number"
+	CodeTooLarge        Code = "too_large"
+	CodeTooPrecise      Code = "too_precise"
+	CodeNegative        Code = "negative"
+	CodeOutOfRange      Code = "out_of_range"
+	CodeNotWhole        Code = "not_whole"
+	CodeRequired        Code = "required"
+	CodeConflict        Code = "conflict"
+	CodeTooFew          Code = "too_few"
+	CodeTooMany         Code = "too_many"
+	CodeInvalidCurrency Code = "invalid_currency"
+	CodeInvalidKind     Code = "invalid_kind"
+	CodeInternal        Code = "internal"
+)
+
+// FieldError says which input is wrong, why, and how to put it right.
+type FieldError struct {
+	Field   string // path of the field, such as "options[1].closeRate"; "" for the whole input
+	Code    Code
+	Message string // one sentence a reader understands
+}
+
+func (e FieldError) Error() string {
+	if e.Field == "" {
+		return e.Message
+	}
+	return e.Field + ": " + e.Message
+}
+
+// Errors is every field error of one input, in the order the fields were read.
+type Errors []FieldError
+
+func (es Errors) Error() string {
+	msgs := make([]string, len(es))
+	for i, e := range es {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// path joins a field key onto its parent's path.
+func path(parent, key string) string {
+	if parent == "" {
+		return key
+	}
+	return parent + "." + key
+}
+
+// indexPath names the i-th element of an array field: "options[1]".
+func indexPath(parent string, i int) string {
+	return parent + "[" + strconv.Itoa(i) + "]"
+}

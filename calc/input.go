@@ -1,0 +1,160 @@
+package calc
+
+import "github.com/shopspring/decimal"
+
+// Kind names the kind of networking option. It only chooses the defaults an
+// option starts from; the model treats every kind alike.
+type Kind string
+
+// The kinds an option may have.
+const (
+	KindWeeklyGroup Kind = "weekly_group"
+	KindOpenNetwork Kind = "open_network"
+	KindChamber     Kind = "chamber_of_commerce"
+	KindCustom      Kind = "custom"
+)
+
+// Input is everything the reader tells the calculator: their business, shared
+// by all options, and the options to compare.
+type Input struct {
+	Currency      string          // ISO 4217 code, used for formatting only
+	HorizonMonths int             // months evaluated, 1-120
+	HourlyValue   decimal.Decimal // what one hour of the reader's time is worth
+	DealValue     decimal.Decimal // revenue from one new client, booked in the month won
+	GrossMargin   decimal.Decimal // share of revenue that is profit, 0-1
+	Options       []Option        // 1-6 options, compared in this order
+}
+
+// Option is one networking group or network the reader considers joining.
+type Option struct {
+	Name string
+	Kind Kind
+
+	JoiningFee         decimal.Decimal // one-off, month 1
+	AnnualFee          decimal.Decimal // charged in months 1, 13, 25, ...
+	MonthlyFee         decimal.Decimal // charged every month
+	MeetingsPerYear    decimal.Decimal // meetings attended per year
+	MealCost           decimal.Decimal // meal or room fee per meeting
+	TravelCost         decimal.Decimal // fuel, fares, parking per meeting
+	MeetingHours       decimal.Decimal // hours per meeting
+	TravelHours        decimal.Decimal // round-trip hours per meeting
+	OneToOnesPerMonth  decimal.Decimal // one-to-one meetings per month
+	OneToOneHours      decimal.Decimal // hours per one-to-one, travel included
+	OneToOneCost       decimal.Decimal // coffee or lunch per one-to-one
+	OtherHoursPerMonth decimal.Decimal // preparation, follow-up, online activity, roles
+	ReferralsPerMonth  decimal.Decimal // referrals a month once relationships have matured
+	RampMonths         decimal.Decimal // months until referrals reach their full rate
+	CloseRate          decimal.Decimal // share of referrals that become clients, 0-1
+
+	// Reach, when set, estimates ReferralsPerMonth from who the reader knows;
+	// ReferralsPerMonth must then be zero.
+	Reach *Reach
+}
+
+// Reach estimates referrals a month from the reader's relationships in a group:
+//
+//	relationships × contactsPerRelationship × targetShare × inMarketShare × passOnRate
+//	/ (competitors + 1) / 12
+type Reach struct {
+	Relationships           decimal.Decimal // members who know the reader well enough to refer
+	ContactsPerRelationship decimal.Decimal // people each of them knows
+	TargetShare             decimal.Decimal // share of those contacts in the reader's target market
+	InMarketShare           decimal.Decimal // share of the target market buying in a given year
+	PassOnRate              decimal.Decimal // chance a relationship passes on a need they hear of
+	Competitors             decimal.Decimal // members offering what the reader offers
+}
+
+// Limits of the input, checked before any arithmetic.
+const (
+	MinHorizonMonths = 1
+	MaxHorizonMonths = 120
+	MinOptions       = 1
+	MaxOptions       = 6
+	MaxNameRunes     = 60
+	MaxInputBytes    = 32 << 10
+)
+
+// unit says how a numeric field is read, bounded and described to the reader.
+type unit uint8
+
+const (
+	unitMoney unit = iota
+	unitRate
+	unitHours
+	unitCount
+	unitMonths
+)
+
+var (
+	zero        = decimal.Zero
+	one         = decimal.NewFromInt(1)
+	twelve      = decimal.NewFromInt(12)
+	maxMoney    = decimal.NewFromInt(1_000_000_000)
+	maxDayHours = decimal.NewFromInt(24)
+)
+
+// field describes one numeric input: its JSON name, the words a reader knows it
+// by, its unit and upper bound, and where it lives. One table drives decoding,
+// validation and the sensitivity analysis, so a field is described once.
+type field[T any] struct {
+	key   string
+	label string
+	unit  unit
+	max   decimal.Decimal
+	get   func(*T) *decimal.Decimal
+}
+
+var globalFields = []field[Input]{
+	{"hourlyValue", "Hourly value", unitMoney, maxMoney, func(in *Input) *decimal.Decimal { return &in.HourlyValue }},
+	{"dealValue", "Deal value", unitMoney, maxMoney, func(in *Input) *decimal.Decimal { return &in.DealValue }},
+	{"grossMargin", "Gross margin", unitRate, one, func(in *Input) *decimal.Decimal { return &in.GrossMargin }},
+}
+
+var optionFields = []field[Option]{
+	{"joiningFee", "Joining fee", unitMoney, maxMoney, func(o *Option) *decimal.Decimal { return &o.JoiningFee }},
+	{"annualFee", "Annual fee", unitMoney, maxMoney, func(o *Option) *decimal.Decimal { return &o.AnnualFee }},
+	{"monthlyFee", "Monthly fee", unitMoney, maxMoney, func(o *Option) *decimal.Decimal { return &o.MonthlyFee }},
+	{"meetingsPerYear", "Meetings a year", unitCount, decimal.NewFromInt(365), func(o *Option) *decimal.Decimal { return &o.MeetingsPerYear }},
+	{"mealCost", "Meal cost", unitMoney, maxMoney, func(o *Option) *decimal.Decimal { return &o.MealCost }},
+	{"travelCost", "Travel cost", unitMoney, maxMoney, func(o *Option) *decimal.Decimal { return &o.TravelCost }},
+	{"meetingHours", "Meeting hours", unitHours, maxDayHours, func(o *Option) *decimal.Decimal { return &o.MeetingHours }},
+	{"travelHours", "Travel hours", unitHours, maxDayHours, func(o *Option) *decimal.Decimal { return &o.TravelHours }},
+	{"oneToOnesPerMonth", "One-to-ones a month", unitCount, decimal.NewFromInt(100), func(o *Option) *decimal.Decimal { return &o.OneToOnesPerMonth }},
+	{"oneToOneHours", "Hours per one-to-one", unitHours, maxDayHours, func(o *Option) *decimal.Decimal { return &o.OneToOneHours }},
+	{"oneToOneCost", "Cost per one-to-one", unitMoney, maxMoney, func(o *Option) *decimal.Decimal { return &o.OneToOneCost }},
+	{"otherHoursPerMonth", "Other hours a month", unitHours, decimal.NewFromInt(744), func(o *Option) *decimal.Decimal { return &o.OtherHoursPerMonth }},
+	{"referralsPerMonth", "Referrals a month", unitCount, maxReferralsPerMonth, func(o *Option) *decimal.Decimal { return &o.ReferralsPerMonth }},
+	{"rampMonths", "Ramp-up months", unitMonths, decimal.NewFromInt(60), func(o *Option) *decimal.Decimal { return &o.RampMonths }},
+	{"closeRate", "Close rate", unitRate, one, func(o *Option) *decimal.Decimal { return &o.CloseRate }},
+}
+
+// maxReferralsPerMonth bounds referrals, typed or estimated, so that the
+// uncertainty section's exact Poisson sums stay short.
+var maxReferralsPerMonth = decimal.NewFromInt(10_000)
+
+var reachFields = []field[Reach]{
+	{"relationships", "Relationships", unitCount, decimal.NewFromInt(10_000), func(r *Reach) *decimal.Decimal { return &r.Relationships }},
+	{"contactsPerRelationship", "Contacts per relationship", unitCount, decimal.NewFromInt(100_000), func(r *Reach) *decimal.Decimal { return &r.ContactsPerRelationship }},
+	{"targetShare", "Target-market share", unitRate, one, func(r *Reach) *decimal.Decimal { return &r.TargetShare }},
+	{"inMarketShare", "In-market share", unitRate, one, func(r *Reach) *decimal.Decimal { return &r.InMarketShare }},
+	{"passOnRate", "Pass-on rate", unitRate, one, func(r *Reach) *decimal.Decimal { return &r.PassOnRate }},
+	{"competitors", "Competitors", unitCount, decimal.NewFromInt(1_000), func(r *Reach) *decimal.Decimal { return &r.Competitors }},
+}
+
+// ReferralsPerMonth is the reach estimate of referrals a month, unrounded.
+func (r Reach) ReferralsPerMonth() decimal.Decimal {
+	people := r.Relationships.Mul(r.ContactsPerRelationship).Mul(r.TargetShare).
+		Mul(r.InMarketShare).Mul(r.PassOnRate)
+	return people.DivRound(r.Competitors.Add(one).Mul(twelve), divPlaces)
+}
+
+// referralsPerMonth is the option's matured referral rate, typed or estimated.
+func (o *Option) referralsPerMonth() decimal.Decimal {
+	if o.Reach != nil {
+		return o.Reach.ReferralsPerMonth()
+	}
+	return o.ReferralsPerMonth
+}
+
+// divPlaces is the number of decimal places every division keeps.
+const divPlaces = 16

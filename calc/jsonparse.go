@@ -1,0 +1,316 @@
+package calc
+
+import (
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// A small JSON reader of our own rather than encoding/json: numbers are kept as
+// the text the caller wrote, so that they are read exactly as decimals and
+// never through float64; member order and duplicates stay visible for strict
+// decoding; and the browser build stays free of reflection-based encoding.
+
+type jsonKind uint8
+
+const (
+	jsonNull jsonKind = iota
+	jsonBool
+	jsonNumber
+	jsonString
+	jsonArray
+	jsonObject
+)
+
+// jsonValue is one parsed JSON value.
+type jsonValue struct {
+	kind    jsonKind
+	text    string // a number's text as written, or a string's decoded text
+	items   []jsonValue
+	members []jsonMember
+}
+
+type jsonMember struct {
+	key   string
+	value jsonValue
+}
+
+// maxJSONDepth bounds nesting: the deepest valid input is
+// {"options":[{"reach":{...}}]}, three levels down.
+const maxJSONDepth = 8
+
+type jsonParser struct {
+	data  []byte
+	pos   int
+	depth int
+}
+
+// parseJSON reads one JSON document of at most MaxInputBytes.
+func parseJSON(data []byte) (jsonValue, *FieldError) {
+	if len(data) > MaxInputBytes {
+		return jsonValue{}, &FieldError{Code: CodeTooLong,
+			Message: "The input is longer than " + strconv.Itoa(MaxInputBytes>>10) + " KB."}
+	}
+	if !utf8.Valid(data) {
+		return jsonValue{}, &FieldError{Code: CodeInvalidJSON, Message: "The input is not valid UTF-8 text."}
+	}
+	p := jsonParser{data: data}
+	v, ok := p.value()
+	if ok {
+		p.skipSpace()
+		ok = p.pos == len(p.data)
+	}
+	if !ok {
+		return jsonValue{}, &FieldError{Code: CodeInvalidJSON,
+			Message: "The input is not valid JSON (at character " + strconv.Itoa(p.pos+1) + ")."}
+	}
+	return v, nil
+}
+
+func (p *jsonParser) skipSpace() {
+	for p.pos < len(p.data) {
+		switch p.data[p.pos] {
+		case ' ', '\t', '\n', '\r':
+			p.pos++
+		default:
+			return
+		}
+	}
+}
+
+func (p *jsonParser) value() (jsonValue, bool) {
+	p.skipSpace()
+	if p.pos >= len(p.data) {
+		return jsonValue{}, false
+	}
+	switch c := p.data[p.pos]; {
+	case c == '{' || c == '[':
+		if p.depth++; p.depth > maxJSONDepth {
+			return jsonValue{}, false
+		}
+		defer func() { p.depth-- }()
+		if c == '{' {
+			return p.object()
+		}
+		return p.array()
+	case c == '"':
+		s, ok := p.string()
+		return jsonValue{kind: jsonString, text: s}, ok
+	case c == '-' || (c >= '0' && c <= '9'):
+		return p.number()
+	case p.literal("true"):
+		return jsonValue{kind: jsonBool, text: "true"}, true
+	case p.literal("false"):
+		return jsonValue{kind: jsonBool, text: "false"}, true
+	case p.literal("null"):
+		return jsonValue{kind: jsonNull}, true
+	}
+	return jsonValue{}, false
+}
+
+func (p *jsonParser) literal(word string) bool {
+	if len(p.data)-p.pos >= len(word) && string(p.data[p.pos:p.pos+len(word)]) == word {
+		p.pos += len(word)
+		return true
+	}
+	return false
+}
+
+func (p *jsonParser) object() (jsonValue, bool) {
+	v := jsonValue{kind: jsonObject}
+	p.pos++ // {
+	p.skipSpace()
+	if p.pos < len(p.data) && p.data[p.pos] == '}' {
+		p.pos++
+		return v, true
+	}
+	for {
+		p.skipSpace()
+		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
+			return v, false
+		}
+		key, ok := p.string()
+		if !ok {
+			return v, false
+		}
+		p.skipSpace()
+		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
+			return v, false
+		}
+		p.pos++
+		member, ok := p.value()
+		if !ok {
+			return v, false
+		}
+		v.members = append(v.members, jsonMember{key, member})
+		if more, ok := p.next('}'); !more {
+			return v, ok
+		}
+	}
+}
+
+func (p *jsonParser) array() (jsonValue, bool) {
+	v := jsonValue{kind: jsonArray}
+	p.pos++ // [
+	p.skipSpace()
+	if p.pos < len(p.data) && p.data[p.pos] == ']' {
+		p.pos++
+		return v, true
+	}
+	for {
+		item, ok := p.value()
+		if !ok {
+			return v, false
+		}
+		v.items = append(v.items, item)
+		if more, ok := p.next(']'); !more {
+			return v, ok
+		}
+	}
+}
+
+// next consumes the comma before another element (more) or the closing
+// bracket (ok); anything else is a syntax error.
+func (p *jsonParser) next(closing byte) (more, ok bool) {
+	p.skipSpace()
+	if p.pos >= len(p.data) {
+		return false, false
+	}
+	switch p.data[p.pos] {
+	case ',':
+		p.pos++
+		return true, true
+	case closing:
+		p.pos++
+		return false, true
+	}
+	return false, false
+}
+
+func (p *jsonParser) number() (jsonValue, bool) {
+	start := p.pos
+	if p.data[p.pos] == '-' {
+		p.pos++
+	}
+	switch {
+	case p.pos < len(p.data) && p.data[p.pos] == '0':
+		p.pos++
+	case !p.digits():
+		return jsonValue{}, false
+	}
+	if p.pos < len(p.data) && p.data[p.pos] == '.' {
+		p.pos++
+		if !p.digits() {
+			return jsonValue{}, false
+		}
+	}
+	if p.pos < len(p.data) && (p.data[p.pos] == 'e' || p.data[p.pos] == 'E') {
+		p.pos++
+		if p.pos < len(p.data) && (p.data[p.pos] == '+' || p.data[p.pos] == '-') {
+			p.pos++
+		}
+		if !p.digits() {
+			return jsonValue{}, false
+		}
+	}
+	return jsonValue{kind: jsonNumber, text: string(p.data[start:p.pos])}, true
+}
+
+func (p *jsonParser) digits() bool {
+	start := p.pos
+	for p.pos < len(p.data) && p.data[p.pos] >= '0' && p.data[p.pos] <= '9' {
+		p.pos++
+	}
+	return p.pos > start
+}
+
+// string reads a quoted string, decoding its escapes.
+func (p *jsonParser) string() (string, bool) {
+	p.pos++ // "
+	start := p.pos
+	for p.pos < len(p.data) { // fast path: no escapes
+		c := p.data[p.pos]
+		if c == '"' {
+			p.pos++
+			return string(p.data[start : p.pos-1]), true
+		}
+		if c == '\\' || c < 0x20 {
+			break
+		}
+		p.pos++
+	}
+	buf := append([]byte(nil), p.data[start:p.pos]...)
+	for p.pos < len(p.data) {
+		c := p.data[p.pos]
+		switch {
+		case c == '"':
+			p.pos++
+			return string(buf), true
+		case c < 0x20:
+			return "", false
+		case c != '\\':
+			buf = append(buf, c)
+			p.pos++
+			continue
+		}
+		p.pos++ // backslash
+		if p.pos >= len(p.data) {
+			return "", false
+		}
+		esc := p.data[p.pos]
+		p.pos++
+		switch esc {
+		case '"', '\\', '/':
+			buf = append(buf, esc)
+		case 'b':
+			buf = append(buf, '\b')
+		case 'f':
+			buf = append(buf, '\f')
+		case 'n':
+			buf = append(buf, '\n')
+		case 'r':
+			buf = append(buf, '\r')
+		case 't':
+			buf = append(buf, '\t')
+		case 'u':
+			r, ok := p.hex4()
+			if !ok {
+				return "", false
+			}
+			if utf16.IsSurrogate(r) {
+				r2 := rune(-1)
+				if p.literal(`\u`) {
+					if r2, ok = p.hex4(); !ok {
+						return "", false
+					}
+				}
+				r = utf16.DecodeRune(r, r2) // U+FFFD for a lone surrogate
+			}
+			buf = utf8.AppendRune(buf, r)
+		default:
+			return "", false
+		}
+	}
+	return "", false
+}
+
+func (p *jsonParser) hex4() (rune, bool) {
+	if len(p.data)-p.pos < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range p.data[p.pos : p.pos+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	p.pos += 4
+	return r, true
+}

@@ -1,0 +1,62 @@
+package calc
+
+import "github.com/shopspring/decimal"
+
+// Report is the comparison of every option of an input.
+type Report struct {
+	Currency      string
+	HorizonMonths int
+	Options       []OptionReport // in input order
+	Comparison    Comparison
+}
+
+// OptionReport is what one option costs and brings over the horizon. Figures
+// are unrounded; a nil pointer means the figure does not exist because its
+// divisor is zero (no cost, no clients, no hours).
+type OptionReport struct {
+	Name              string
+	Kind              Kind
+	ReferralsPerMonth decimal.Decimal // matured rate, typed or estimated from reach
+	Totals
+
+	ROI                       *decimal.Decimal // net / cost
+	CashROI                   *decimal.Decimal // (profit − cash) / cash
+	PaybackMonth              *int             // first month with cumulative net ≥ 0
+	BreakEvenClients          *decimal.Decimal // cost / (dealValue × grossMargin)
+	BreakEvenReferrals        *decimal.Decimal // breakEvenClients / closeRate
+	BreakEvenReferralsPerYear *decimal.Decimal // breakEvenReferrals × 12 / horizon
+	CostPerReferral           *decimal.Decimal
+	CostPerClient             *decimal.Decimal
+	HoursPerClient            *decimal.Decimal
+	HourlyReturn              *decimal.Decimal // (profit − cash) / hours, set against hourlyValue
+
+	Uncertainty *Uncertainty // nil where BreakEvenClients is nil
+	Sensitivity []Sensitivity
+	Months      []Month
+}
+
+// Sensitivity is net with one input at 80 % and at 120 % of its value.
+type Sensitivity struct {
+	Field string // the input's JSON name: "dealValue", "closeRate", ...
+	Low   decimal.Decimal
+	High  decimal.Decimal
+	Swing decimal.Decimal // |High − Low|
+}
+
+// Comparison says which option pays best and by how much.
+type Comparison struct {
+	Best           int               // index of the option with the highest net (the first, on a tie)
+	Tie            bool              // another option's net is equal to the cent
+	Gaps           []decimal.Decimal // best's net minus each option's net, in input order
+	CrossoverMonth *int              // from this month to the horizon, best's cumulative net stays ahead of every other's
+	Verdict        string
+}
+
+// ratio is a / b, or nil where b is zero.
+func ratio(a, b decimal.Decimal) *decimal.Decimal {
+	if b.IsZero() {
+		return nil
+	}
+	q := a.DivRound(b, divPlaces)
+	return &q
+}

@@ -1,0 +1,104 @@
+package calc
+
+import "unicode/utf8"
+
+// Validate checks every range of the model and returns every error at once.
+// It compares only, so it is safe on any input; Compute runs it first.
+func Validate(in Input) Errors {
+	var errs Errors
+	fail := func(field string, code Code, message string) {
+		errs = append(errs, FieldError{Field: field, Code: code, Message: message})
+	}
+	if !isCurrencyCode(in.Currency) {
+		fail("currency", CodeInvalidCurrency, "Currency must be a three-letter code such as USD or EUR.")
+	}
+	if in.HorizonMonths < MinHorizonMonths || in.HorizonMonths > MaxHorizonMonths {
+		fail("horizonMonths", CodeOutOfRange, horizonMessage)
+	}
+	errs = checkFields(errs, globalFields, &in, "")
+	switch n := len(in.Options); {
+	case n < MinOptions:
+		fail("options", CodeTooFew, "Add at least one option to compare.")
+		return errs
+	case n > MaxOptions:
+		fail("options", CodeTooMany, "Compare at most 6 options at once.")
+		return errs
+	}
+	for i := range in.Options {
+		o := &in.Options[i]
+		at := indexPath("options", i)
+		if _, ok := Preset(o.Kind); !ok {
+			fail(path(at, "kind"), CodeInvalidKind, kindMessage)
+		}
+		switch n := utf8.RuneCountInString(o.Name); {
+		case n == 0 || isBlank(o.Name):
+			fail(path(at, "name"), CodeRequired, "Give this option a name.")
+		case n > MaxNameRunes:
+			fail(path(at, "name"), CodeTooLong, "A name can be at most 60 characters long.")
+		}
+		errs = checkFields(errs, optionFields, o, at)
+		if o.Reach == nil {
+			continue
+		}
+		if !o.ReferralsPerMonth.IsZero() {
+			fail(path(at, "reach"), CodeConflict, conflictMessage)
+		}
+		before := len(errs)
+		errs = checkFields(errs, reachFields, o.Reach, path(at, "reach"))
+		if len(errs) == before && o.Reach.ReferralsPerMonth().GreaterThan(maxReferralsPerMonth) {
+			fail(path(at, "reach"), CodeOutOfRange, "The reach estimate comes to more than 10,000 referrals a month; check its figures.")
+		}
+	}
+	return errs
+}
+
+// checkFields appends an error for every field of the table out of its range.
+func checkFields[T any](errs Errors, fields []field[T], v *T, parent string) Errors {
+	for _, f := range fields {
+		n := *f.get(v)
+		switch {
+		case n.IsNegative():
+			errs = append(errs, FieldError{path(parent, f.key), CodeNegative, rangeMessage(f, true)})
+		case n.GreaterThan(f.max):
+			errs = append(errs, FieldError{path(parent, f.key), CodeOutOfRange, rangeMessage(f, false)})
+		}
+	}
+	return errs
+}
+
+// rangeMessage says what range a field must be in, in the reader's units.
+func rangeMessage[T any](f field[T], negative bool) string {
+	switch f.unit {
+	case unitMoney:
+		if negative {
+			return f.label + " cannot be negative."
+		}
+		return f.label + " must be at most " + groupThousands(f.max.String()) + "."
+	case unitRate:
+		return f.label + " must be between 0 and 100 %."
+	case unitHours:
+		return f.label + " must be between 0 and " + groupThousands(f.max.String()) + " hours."
+	}
+	return f.label + " must be between 0 and " + groupThousands(f.max.String()) + "."
+}
+
+func isCurrencyCode(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func isBlank(s string) bool {
+	for _, r := range s {
+		if r != ' ' && r != '\t' && r != '\n' && r != '\r' && r != '\u00a0' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,8 @@
+module github.com/networking-roi/widget
+
+go 1.26
+
+require (
+	github.com/shopspring/decimal v1.6.0
+	github.com/stretchr/testify v1.12.1
+)
