@@ -1,0 +1,60 @@
+# The two commands of the README: `make run` and `make test`.
+SHELL := /bin/bash
+GOROOT := $(shell go env GOROOT)
+DIST := dist
+PORT ?= 8080
+VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
+WASM_ENV := GOOS=js GOARCH=wasm
+WASM_EXEC := -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec"
+FUZZTIME ?= 5s
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: build run test test-go test-wasm test-browser browser-deps fuzz-short fuzz bench check clean
+
+build:
+	rm -rf $(DIST) && mkdir -p $(DIST)
+	$(WASM_ENV) go build -trimpath -ldflags="-s -w -X main.version=$(VERSION)" -o $(DIST)/networking-roi.wasm ./wasm
+	cp "$(GOROOT)/lib/wasm/wasm_exec.js" $(DIST)/
+	cp web/index.html web/page.js $(DIST)/
+
+run: build
+	PORT=$(PORT) go run ./cmd/serve -dir $(DIST)
+
+test: check test-go test-wasm fuzz-short test-browser
+
+check:
+	@test -z "$$(gofmt -l .)" || { gofmt -l .; echo "gofmt: the files above need formatting"; exit 1; }
+	go vet ./...
+	$(WASM_ENV) go vet ./wasm
+
+test-go:
+	go test -count=1 ./...
+
+test-wasm:
+	$(WASM_ENV) go test -count=1 $(WASM_EXEC) ./calc ./wasm
+
+# Browser tests need Debian's chromium and the npm packages of web/test;
+# install them when missing.
+browser-deps:
+	@command -v $(CHROMIUM) >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@test -d web/test/node_modules/playwright-core || (cd web/test && npm ci --no-audit --no-fund --loglevel=error)
+
+test-browser: build browser-deps
+	go build -o bin/serve ./cmd/serve
+	cd web/test && CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 *.test.mjs
+
+fuzz-short:
+	$(MAKE) fuzz FUZZTIME=$(FUZZTIME)
+
+fuzz:
+	@for target in $$(go test -list '^Fuzz' ./calc | grep '^Fuzz'); do \
+	  echo "fuzz $$target for $(FUZZTIME)"; \
+	  go test -run='^$$' -fuzz="^$$target$$" -fuzztime=$(FUZZTIME) ./calc || exit 1; \
+	done
+
+bench:
+	go test -run='^$$' -bench=. -benchmem ./calc
+	$(WASM_ENV) go test -run='^$$' -bench=. -benchmem $(WASM_EXEC) ./calc
+
+clean:
+	rm -rf $(DIST) bin

@@ -1,0 +1,48 @@
+//go:build js && wasm
+
+// Command wasm is the browser build of the engine: a thin bridge that defines
+// globalThis.networkingROI = {compute(inputJSON) → replyJSON, version} and then
+// keeps running, so that every widget on a page shares one Go instance.
+package main
+
+import (
+	"syscall/js"
+
+	"github.com/networking-roi/widget/calc"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+func main() {
+	js.Global().Set("networkingROI", bridge(calc.ComputeJSON))
+	select {} // keep serving calls; the program never exits
+}
+
+// bridge builds the JavaScript object around a compute function.
+func bridge(compute func([]byte) []byte) js.Value {
+	api := js.Global().Get("Object").New()
+	api.Set("compute", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		return call(compute, args)
+	}))
+	api.Set("version", version)
+	return api
+}
+
+// call runs one compute. A panic would otherwise end the Go program for every
+// widget on the page, so it becomes an error reply and the next call works.
+func call(compute func([]byte) []byte, args []js.Value) (reply any) {
+	defer func() {
+		if recover() != nil {
+			reply = errorReply("The calculator hit an internal error with these figures; change one and try again.")
+		}
+	}()
+	if len(args) != 1 || args[0].Type() != js.TypeString {
+		return errorReply("compute takes one argument: the input as a JSON string.")
+	}
+	return string(compute([]byte(args[0].String())))
+}
+
+func errorReply(message string) string {
+	return string(calc.EncodeErrors(calc.Errors{{Code: calc.CodeInternal, Message: message}}))
+}
