@@ -1,10 +1,6 @@
 package calc
 
-import (
-	"slices"
-
-	"github.com/shopspring/decimal"
-)
+import "github.com/shopspring/decimal"
 
 // Compute projects every option of a valid input over its horizon and
 // compares them. It returns the input's Errors if Validate finds any.
@@ -39,7 +35,7 @@ func optionReport(in *Input, o *Option) OptionReport {
 		HoursPerClient:    ratio(t.Hours, t.Clients),
 		HourlyReturn:      ratio(t.Profit.Sub(t.Cash), t.Hours),
 		Months:            monthsOf(in, o),
-		Sensitivity:       sensitivityOf(in, o, ramp),
+		Sensitivity:       sensitivityOf(in, o, t, ramp),
 	}
 	if m, ok := paybackMonth(r.Months); ok {
 		r.PaybackMonth = &m
@@ -56,56 +52,4 @@ func optionReport(in *Input, o *Option) OptionReport {
 		r.BreakEvenReferralsPerYear = ratio(r.BreakEvenReferrals.Mul(twelve), decimal.NewFromInt(int64(in.HorizonMonths)))
 	}
 	return r
-}
-
-// The factors of the sensitivity analysis.
-var (
-	lowFactor  = decimal.RequireFromString("0.8")
-	highFactor = decimal.RequireFromString("1.2")
-)
-
-// sensitivityOf is the tornado: net with each non-zero input that moves it
-// at 80 % and 120 % (rates capped at 100 %), largest swing first. Inputs whose
-// change does not move net are left out. Referrals estimated from reach vary
-// as one input, referralsPerMonth.
-func sensitivityOf(in *Input, o *Option, ramp decimal.Decimal) []Sensitivity {
-	g := *in
-	opt := *o
-	opt.ReferralsPerMonth, opt.Reach = o.referralsPerMonth(), nil
-	net := func() decimal.Decimal {
-		r := ramp
-		if !opt.RampMonths.Equal(o.RampMonths) {
-			r = rampSum(g.HorizonMonths, opt.RampMonths)
-		}
-		return totalsOf(&g, &opt, r).Net
-	}
-	out := make([]Sensitivity, 0, len(globalFields)+len(optionFields))
-	out = vary(out, globalFields, &g, net)
-	out = vary(out, optionFields, &opt, net)
-	slices.SortStableFunc(out, func(a, b Sensitivity) int { return b.Swing.Cmp(a.Swing) })
-	return out
-}
-
-// vary appends the sensitivity of net to each field of the table, setting
-// each field of target to its low and high value in turn and back.
-func vary[T any](out []Sensitivity, fields []field[T], target *T, net func() decimal.Decimal) []Sensitivity {
-	for _, f := range fields {
-		value := f.get(target)
-		base := *value
-		if base.IsZero() {
-			continue
-		}
-		*value = base.Mul(lowFactor)
-		low := net()
-		*value = base.Mul(highFactor)
-		if f.unit == unitRate {
-			*value = decimal.Min(*value, one)
-		}
-		high := net()
-		*value = base
-		if swing := high.Sub(low).Abs(); !swing.IsZero() {
-			out = append(out, Sensitivity{Field: f.key, Low: low, High: high, Swing: swing})
-		}
-	}
-	return out
 }

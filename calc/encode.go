@@ -140,20 +140,29 @@ func (w *jsonWriter) option(o OptionReport) {
 		w.raw(`}`)
 	}
 	w.raw(`],"months":[`)
+	var figures []byte // the previous month's figures but its cumulative net
 	for i, m := range o.Months {
 		w.comma(i)
 		w.raw(`{"month":`)
 		w.int(m.Month)
-		for _, p := range []struct {
-			key   string
-			value decimal.Decimal
-		}{
-			{"cash", m.Cash}, {"hours", m.Hours}, {"timeCost", m.TimeCost}, {"referrals", m.Referrals},
-			{"clients", m.Clients}, {"profit", m.Profit}, {"net", m.Net}, {"cumulativeNet", m.CumulativeNet},
-		} {
-			w.key(p.key)
-			w.money(p.value)
+		if i > 0 && sameFigures(o.Months[i-1], m) {
+			w.buf = append(w.buf, figures...)
+		} else {
+			start := len(w.buf)
+			for _, p := range []struct {
+				key   string
+				value decimal.Decimal
+			}{
+				{"cash", m.Cash}, {"hours", m.Hours}, {"timeCost", m.TimeCost}, {"referrals", m.Referrals},
+				{"clients", m.Clients}, {"profit", m.Profit}, {"net", m.Net},
+			} {
+				w.key(p.key)
+				w.money(p.value)
+			}
+			figures = w.buf[start:len(w.buf):len(w.buf)]
 		}
+		w.key("cumulativeNet")
+		w.money(m.CumulativeNet)
 		w.raw(`}`)
 	}
 	w.raw(`]}`)
@@ -162,6 +171,7 @@ func (w *jsonWriter) option(o OptionReport) {
 // jsonWriter appends JSON to one buffer.
 type jsonWriter struct {
 	buf []byte
+	fmt fixedFormatter
 }
 
 func (w *jsonWriter) raw(s string) { w.buf = append(w.buf, s...) }
@@ -190,10 +200,15 @@ func (w *jsonWriter) optInt(n *int) {
 	w.int(*n)
 }
 
-// decimalString writes d rounded half-even to places as a JSON string.
+// decimalString writes d rounded half-even to places as a JSON string, or
+// exactly as it is where places is negative.
 func (w *jsonWriter) decimalString(d decimal.Decimal, places int32) {
 	w.buf = append(w.buf, '"')
-	w.buf = append(w.buf, d.StringFixedBank(places)...)
+	if places < 0 {
+		w.buf = append(w.buf, d.String()...)
+	} else {
+		w.buf = w.fmt.appendFixed(w.buf, d, places)
+	}
 	w.buf = append(w.buf, '"')
 }
 
@@ -250,4 +265,59 @@ func (w *jsonWriter) str(s string) {
 		i++
 	}
 	w.buf = append(w.buf, '"')
+}
+
+// EncodeInput writes an input as JSON that DecodeInput reads back to the same
+// input, every number as an exact decimal string.
+func EncodeInput(in Input) []byte {
+	w := jsonWriter{buf: make([]byte, 0, 512+512*len(in.Options))}
+	w.raw(`{"currency":`)
+	w.str(in.Currency)
+	w.raw(`,"horizonMonths":`)
+	w.int(in.HorizonMonths)
+	writeFields(&w, globalFields, &in, "")
+	w.raw(`,"options":[`)
+	for i := range in.Options {
+		o := &in.Options[i]
+		w.comma(i)
+		w.raw(`{"name":`)
+		w.str(o.Name)
+		w.raw(`,"kind":`)
+		w.str(string(o.Kind))
+		skip := ""
+		if o.Reach != nil {
+			skip = "referralsPerMonth" // estimated from reach instead
+			w.raw(`,"reach":{`)
+			writeFields(&w, reachFields, o.Reach, "")
+			w.raw(`}`)
+		}
+		writeFields(&w, optionFields, o, skip)
+		w.raw(`}`)
+	}
+	w.raw(`]}`)
+	return w.buf
+}
+
+// writeFields writes every field of the table as "key":"decimal", each after
+// a comma (the first one too, unless the object has just opened), but skip.
+func writeFields[T any](w *jsonWriter, fields []field[T], v *T, skip string) {
+	for _, f := range fields {
+		if f.key == skip {
+			continue
+		}
+		if w.buf[len(w.buf)-1] == '{' {
+			w.raw(`"` + f.key + `":`)
+		} else {
+			w.key(f.key)
+		}
+		w.decimalString(*f.get(v), -1)
+	}
+}
+
+// sameFigures reports whether two months have the same figures, apart from
+// their number and cumulative net, as ordinary months do.
+func sameFigures(a, b Month) bool {
+	return a.Cash.Equal(b.Cash) && a.Hours.Equal(b.Hours) && a.TimeCost.Equal(b.TimeCost) &&
+		a.Referrals.Equal(b.Referrals) && a.Clients.Equal(b.Clients) && a.Profit.Equal(b.Profit) &&
+		a.Net.Equal(b.Net)
 }

@@ -50,28 +50,32 @@ func monthlyCosts(o *Option) everyMonth {
 	}
 }
 
+// fullRateMonth is the first month in which referrals reach their full rate.
+func fullRateMonth(rampMonths decimal.Decimal) int {
+	return max(1, int(rampMonths.Ceil().IntPart())) // rampMonths ≤ 60 once validated
+}
+
 // rampFactor is the share of the full referral rate reached in month m.
 func rampFactor(m int, rampMonths decimal.Decimal) decimal.Decimal {
-	month := decimal.NewFromInt(int64(m))
-	if month.GreaterThanOrEqual(rampMonths) {
+	if m >= fullRateMonth(rampMonths) {
 		return one
 	}
-	return month.DivRound(rampMonths, divPlaces)
+	return decimal.NewFromInt(int64(m)).DivRound(rampMonths, divPlaces)
 }
 
 // rampSum is the sum of rampFactor over the horizon: the number of
 // full-rate months of referrals it holds.
 func rampSum(horizon int, rampMonths decimal.Decimal) decimal.Decimal {
-	sum := zero
-	for m := 1; m <= horizon; m++ {
-		f := rampFactor(m, rampMonths)
-		if f.Equal(one) { // full rate from here on
-			return sum.Add(decimal.NewFromInt(int64(horizon - m + 1)))
-		}
-		sum = sum.Add(f)
+	full := min(fullRateMonth(rampMonths), horizon+1)
+	sum := decimal.NewFromInt(int64(horizon - full + 1))
+	for m := 1; m < full; m++ {
+		sum = sum.Add(rampFactor(m, rampMonths))
 	}
 	return sum
 }
+
+// annualFeesDue is how many times the annual fee is charged over a horizon.
+func annualFeesDue(horizon int) int { return (horizon-1)/12 + 1 }
 
 // annualFeeMonth reports whether the annual fee falls due in month m
 // (months 1, 13, 25, ...).
@@ -82,7 +86,7 @@ func annualFeeMonth(m int) bool { return m%12 == 1 }
 // other inputs compute it once. It agrees exactly with the sum of months.
 func totalsOf(in *Input, o *Option, ramp decimal.Decimal) Totals {
 	h := decimal.NewFromInt(int64(in.HorizonMonths))
-	dues := decimal.NewFromInt(int64((in.HorizonMonths-1)/12 + 1))
+	dues := decimal.NewFromInt(int64(annualFeesDue(in.HorizonMonths)))
 	each := monthlyCosts(o)
 	var t Totals
 	t.Fees = o.JoiningFee.Add(o.AnnualFee.Mul(dues)).Add(o.MonthlyFee.Mul(h))
@@ -101,16 +105,14 @@ func totalsOf(in *Input, o *Option, ramp decimal.Decimal) Totals {
 }
 
 // monthsOf projects an option month by month, following the model's
-// formulas one month at a time.
+// formulas one month at a time. Ordinary months (referrals at full rate, no
+// joining or annual fee) are all alike, so the first one is reused.
 func monthsOf(in *Input, o *Option) []Month {
 	each := monthlyCosts(o)
 	recurring := o.MonthlyFee.Add(each.meals).Add(each.travel)
 	timeCost := each.hours.Mul(in.HourlyValue)
 	perMonth := o.referralsPerMonth()
-	series := make([]Month, in.HorizonMonths)
-	cumulative := zero
-	for i := range series {
-		m := i + 1
+	month := func(m int) Month {
 		cash := recurring
 		if m == 1 {
 			cash = cash.Add(o.JoiningFee)
@@ -122,8 +124,27 @@ func monthsOf(in *Input, o *Option) []Month {
 		clients := referrals.Mul(o.CloseRate)
 		profit := clients.Mul(in.DealValue).Mul(in.GrossMargin)
 		net := profit.Sub(cash).Sub(timeCost)
-		cumulative = cumulative.Add(net)
-		series[i] = Month{m, cash, each.hours, timeCost, referrals, clients, profit, net, cumulative}
+		return Month{m, cash, each.hours, timeCost, referrals, clients, profit, net, zero}
+	}
+	full := fullRateMonth(o.RampMonths)
+	series := make([]Month, in.HorizonMonths)
+	var ordinary *Month
+	cumulative := zero
+	for i := range series {
+		m := i + 1
+		isOrdinary := m >= full && !annualFeeMonth(m) // month 1 is an annual-fee month
+		switch {
+		case isOrdinary && ordinary != nil:
+			series[i] = *ordinary
+			series[i].Month = m
+		default:
+			series[i] = month(m)
+			if isOrdinary {
+				ordinary = &series[i]
+			}
+		}
+		cumulative = cumulative.Add(series[i].Net)
+		series[i].CumulativeNet = cumulative
 	}
 	return series
 }

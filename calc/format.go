@@ -1,0 +1,62 @@
+package calc
+
+import (
+	"math/big"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// fixedFormatter appends decimals rounded half-even to a number of places,
+// digit for digit what StringFixedBank writes, but into one buffer and with
+// scratch integers reused from number to number: a reply holds hundreds of
+// figures.
+type fixedFormatter struct {
+	q, r, divisor, twice big.Int
+}
+
+var bigTen = big.NewInt(10)
+
+// appendFixed appends d rounded half-even to places (0 to 4).
+func (f *fixedFormatter) appendFixed(buf []byte, d decimal.Decimal, places int32) []byte {
+	coef := d.Coefficient()
+	neg := coef.Sign() < 0
+	coef.Abs(coef)
+	shift := int64(d.Exponent()) + int64(places)
+	if shift >= 0 { // no digit is dropped
+		f.divisor.Exp(bigTen, big.NewInt(shift), nil)
+		f.q.Mul(coef, &f.divisor)
+	} else {
+		f.divisor.Exp(bigTen, big.NewInt(-shift), nil)
+		f.q.QuoRem(coef, &f.divisor, &f.r)
+		switch f.twice.Lsh(&f.r, 1).Cmp(&f.divisor) {
+		case 1:
+			f.q.Add(&f.q, big.NewInt(1))
+		case 0: // a tie: to even
+			if f.q.Bit(0) == 1 {
+				f.q.Add(&f.q, big.NewInt(1))
+			}
+		}
+	}
+	if neg && f.q.Sign() != 0 {
+		buf = append(buf, '-')
+	}
+	start := len(buf)
+	if f.q.IsInt64() {
+		buf = strconv.AppendInt(buf, f.q.Int64(), 10)
+	} else {
+		buf = f.q.Append(buf, 10)
+	}
+	// pad to at least places+1 digits, then insert the point
+	for int32(len(buf)-start) <= places {
+		buf = append(buf[:start+1], buf[start:]...)
+		buf[start] = '0'
+	}
+	if places > 0 {
+		point := len(buf) - int(places)
+		buf = append(buf, 0)
+		copy(buf[point+1:], buf[point:])
+		buf[point] = '.'
+	}
+	return buf
+}
