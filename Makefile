@@ -52,9 +52,10 @@ fuzz:
 	  go test -run='^$$' -fuzz="^$$target$$" -fuzztime=$(FUZZTIME) ./calc || exit 1; \
 	done
 
-bench:
-	go test -run='^$$' -bench=. -benchmem ./calc
-	$(WASM_ENV) go test -run='^$$' -bench=. -benchmem $(WASM_EXEC) ./calc
+bench: build
+	go test -run='^$$' -bench=. -benchmem -count=5 ./calc
+	$(WASM_ENV) go test -run='^$$' -bench=. -benchmem -count=3 $(WASM_EXEC) ./calc
+	node web/bench/node-compute.cjs $(DIST)/networking-roi.wasm $(DIST)/wasm_exec.js "$$(go run ./cmd/input)"
 
 clean:
 	rm -rf $(DIST) bin
