@@ -12,10 +12,9 @@ CHROMIUM ?= /usr/bin/chromium
 .PHONY: build run test test-go test-wasm test-browser browser-deps fuzz-short fuzz bench check clean
 
 build:
-	rm -rf $(DIST) && mkdir -p $(DIST)
-	$(WASM_ENV) go build -trimpath -ldflags="-s -w -X main.version=$(VERSION)" -o $(DIST)/networking-roi.wasm ./wasm
-	cp "$(GOROOT)/lib/wasm/wasm_exec.js" $(DIST)/
-	cp web/index.html web/page.js $(DIST)/
+	rm -rf $(DIST) && mkdir -p $(DIST) bin
+	$(WASM_ENV) go build -trimpath -ldflags="-s -w -X main.version=$(VERSION)" -o bin/networking-roi.wasm ./wasm
+	go run ./cmd/build -wasm bin/networking-roi.wasm -exec "$(GOROOT)/lib/wasm/wasm_exec.js" -web web -out $(DIST)
 
 run: build
 	PORT=$(PORT) go run ./cmd/serve -dir $(DIST)
@@ -41,7 +40,7 @@ browser-deps:
 
 test-browser: build browser-deps
 	go build -o bin/serve ./cmd/serve
-	cd web/test && CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 *.test.mjs
+	cd web/test && CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 unit/*.test.mjs *.test.mjs
 
 fuzz-short:
 	$(MAKE) fuzz FUZZTIME=$(FUZZTIME)

@@ -1,6 +1,8 @@
 // Command serve serves the built widget folder on 127.0.0.1 the way a static
-// host would, for `make run` and the browser tests. PORT chooses the port
-// (8080 by default; 0 picks a free one); the URL is printed once listening.
+// host or CDN would, for `make run` and the browser tests: the .wasm as
+// application/wasm, precompressed .br or .gz files when the browser accepts
+// them, hashed names cached forever and the rest revalidated. PORT chooses the
+// port (8080 by default; 0 picks a free one); the URL is printed once listening.
 package main
 
 import (
@@ -11,6 +13,10 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
 )
 
 func main() {
@@ -20,13 +26,56 @@ func main() {
 	if port == "" {
 		port = "8080"
 	}
-	if err := mime.AddExtensionType(".wasm", "application/wasm"); err != nil {
-		log.Fatal(err)
-	}
 	ln, err := net.Listen("tcp", "127.0.0.1:"+port)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Printf("Serving %s at http://%s/\n", *dir, ln.Addr())
-	log.Fatal(http.Serve(ln, http.FileServer(http.Dir(*dir))))
+	log.Fatal(http.Serve(ln, staticHandler(*dir)))
+}
+
+// hashedName matches asset names that carry a content hash: name.0123456789.ext.
+var hashedName = regexp.MustCompile(`\.[0-9a-f]{10}\.[a-z]+$`)
+
+// encodings are the precompressed variants, best first.
+var encodings = []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}}
+
+func staticHandler(dir string) http.Handler {
+	files := http.FileServer(http.Dir(dir))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := path.Clean(r.URL.Path)
+		if strings.HasSuffix(name, "/") || name == "/" {
+			name = path.Join(name, "index.html")
+		}
+		h := w.Header()
+		if hashedName.MatchString(name) {
+			h.Set("Cache-Control", "public, max-age=31536000, immutable")
+		} else {
+			h.Set("Cache-Control", "no-cache")
+		}
+		h.Set("X-Content-Type-Options", "nosniff")
+		contentType := mime.TypeByExtension(path.Ext(name))
+		if path.Ext(name) == ".wasm" {
+			contentType = "application/wasm"
+		}
+		if contentType != "" {
+			h.Set("Content-Type", contentType)
+		}
+		h.Add("Vary", "Accept-Encoding")
+		accepted := r.Header.Get("Accept-Encoding")
+		for _, enc := range encodings {
+			compressed := filepath.Join(dir, filepath.FromSlash(name)+enc.ext)
+			if strings.Contains(accepted, enc.name) && fileExists(compressed) {
+				h.Set("Content-Encoding", enc.name)
+				http.ServeFile(w, r, compressed)
+				return
+			}
+		}
+		files.ServeHTTP(w, r)
+	})
+}
+
+func fileExists(name string) bool {
+	info, err := os.Stat(name)
+	return err == nil && !info.IsDir()
 }

@@ -12,8 +12,9 @@ test("the page shows the engine's verdict for the default comparison", async () 
   const { page, requests, problems } = await openPage(browser.context, server.url);
   const engine = JSON.parse(execFileSync("go", ["run", "./cmd/reply", "{}"], { cwd: new URL("../../", import.meta.url).pathname }));
   await page.waitForFunction(() => globalThis.networkingROI !== undefined);
-  const shown = await page.locator("#verdict").textContent();
-  assert.equal(shown, engine.report.comparison.verdict);
+  const verdict = page.locator("networking-roi .verdict");
+  await verdict.waitFor();
+  assert.equal(await verdict.textContent(), engine.report.comparison.verdict);
   assert.deepEqual(problems, []);
   for (const r of requests) assert.ok(r.startsWith(server.url), `request left the server: ${r}`);
 });

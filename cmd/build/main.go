@@ -1,0 +1,231 @@
+// Command build writes the browser build into one folder: the .wasm and the
+// wasm_exec.js of the Go that built it, the widget's modules and the pages.
+// Every asset but the loader and the pages gets a content hash in its name,
+// so hosts can cache it forever; references are rewritten to match. The
+// default comparison is computed here by the same engine and written into the
+// loader and the pages, so readers see its figures before the .wasm is ready,
+// and without JavaScript at all.
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"html"
+	"log"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/networking-roi/widget/calc"
+)
+
+func main() {
+	wasm := flag.String("wasm", "", "the built .wasm")
+	exec := flag.String("exec", "", "wasm_exec.js of the Go that built the .wasm")
+	web := flag.String("web", "web", "the web sources")
+	out := flag.String("out", "dist", "the output folder")
+	flag.Parse()
+	b := builder{web: *web, out: *out, names: map[string]string{}}
+	if err := b.run(*wasm, *exec); err != nil {
+		log.Fatal(err)
+	}
+}
+
+type builder struct {
+	web, out string
+	names    map[string]string // source name → hashed name
+	written  []string
+}
+
+// hashedSources are the widget's modules and the pages' assets in dependency
+// order: each may refer to those before it.
+var hashedSources = []string{"format.js", "share.js", "chart.js", "widget.js", "page.css", "embed.js"}
+
+func (b *builder) run(wasm, exec string) error {
+	if err := os.MkdirAll(b.out, 0o755); err != nil {
+		return err
+	}
+	for _, src := range []struct{ name, path string }{
+		{"networking-roi.wasm", wasm}, {"wasm_exec.js", exec},
+	} {
+		data, err := os.ReadFile(src.path)
+		if err != nil {
+			return err
+		}
+		if err := b.writeHashed(src.name, data); err != nil {
+			return err
+		}
+	}
+	defaults, prebuilt, err := defaultComparison()
+	if err != nil {
+		return err
+	}
+	presets, err := presetsJSON()
+	if err != nil {
+		return err
+	}
+	css, err := os.ReadFile(filepath.Join(b.web, "widget.css"))
+	if err != nil {
+		return err
+	}
+	cssJSON, _ := json.Marshal(string(css))
+	for _, name := range hashedSources {
+		data, err := b.source(name, map[string][]byte{
+			"__CSS__": cssJSON, "__PRESETS__": presets, "__DEFAULT_INPUT__": defaults,
+		})
+		if err != nil {
+			return err
+		}
+		if err := b.writeHashed(name, data); err != nil {
+			return err
+		}
+	}
+	assets, _ := json.Marshal(map[string]string{
+		"widget": b.names["widget.js"], "wasm": b.names["networking-roi.wasm"], "exec": b.names["wasm_exec.js"],
+	})
+	loader, err := b.source("networking-roi.js", map[string][]byte{"__ASSETS__": assets, "__PREBUILT__": prebuilt})
+	if err != nil {
+		return err
+	}
+	if err := b.write("networking-roi.js", loader); err != nil {
+		return err
+	}
+	fallback := []byte(staticFigures(prebuilt))
+	for _, page := range []string{"index.html", "embed.html"} {
+		data, err := b.source(page, map[string][]byte{"<!--PREBUILT-->": fallback})
+		if err != nil {
+			return err
+		}
+		if err := b.write(page, data); err != nil {
+			return err
+		}
+	}
+	return b.compress()
+}
+
+// source reads a web source, fills its placeholders and points its
+// references at the hashed names written so far.
+func (b *builder) source(name string, fill map[string][]byte) ([]byte, error) {
+	data, err := os.ReadFile(filepath.Join(b.web, name))
+	if err != nil {
+		return nil, err
+	}
+	for placeholder, value := range fill {
+		data = bytes.ReplaceAll(data, []byte(placeholder), value)
+	}
+	for from, to := range b.names {
+		data = bytes.ReplaceAll(data, []byte(`"./`+from+`"`), []byte(`"./`+to+`"`))
+	}
+	return data, nil
+}
+
+func (b *builder) writeHashed(name string, data []byte) error {
+	sum := sha256.Sum256(data)
+	ext := filepath.Ext(name)
+	hashed := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:5]) + ext
+	b.names[name] = hashed
+	return b.write(hashed, data)
+}
+
+func (b *builder) write(name string, data []byte) error {
+	b.written = append(b.written, name)
+	return os.WriteFile(filepath.Join(b.out, name), data, 0o644)
+}
+
+// compress writes a .gz beside every file, as a static host or CDN would
+// serve it.
+func (b *builder) compress() error {
+	for _, name := range b.written {
+		data, err := os.ReadFile(filepath.Join(b.out, name))
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		zw.Write(data)
+		if err := zw.Close(); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(b.out, name+".gz"), buf.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// defaultComparison is the default input, every field written out, and the
+// summary of its reply that the loader shows before the .wasm is ready.
+func defaultComparison() (input, prebuilt []byte, err error) {
+	input = calc.EncodeInput(calc.DefaultInput())
+	var reply struct {
+		Report struct {
+			Currency      string `json:"currency"`
+			HorizonMonths int    `json:"horizonMonths"`
+			Options       []struct {
+				Name         string `json:"name"`
+				Cost         string `json:"cost"`
+				Profit       string `json:"profit"`
+				Net          string `json:"net"`
+				PaybackMonth *int   `json:"paybackMonth"`
+			} `json:"options"`
+			Comparison struct {
+				Verdict string `json:"verdict"`
+			} `json:"comparison"`
+		} `json:"report"`
+	}
+	if err := json.Unmarshal(calc.ComputeJSON(input), &reply); err != nil {
+		return nil, nil, err
+	}
+	prebuilt, err = json.Marshal(reply.Report)
+	return input, prebuilt, err
+}
+
+// presetsJSON is every kind's starting option, for the widget's preset menu.
+func presetsJSON() ([]byte, error) {
+	presets := map[string]json.RawMessage{}
+	for _, kind := range calc.Kinds() {
+		option, _ := calc.Preset(kind)
+		in := calc.Input{Options: []calc.Option{option}}
+		var one struct {
+			Options []json.RawMessage `json:"options"`
+		}
+		if err := json.Unmarshal(calc.EncodeInput(in), &one); err != nil {
+			return nil, err
+		}
+		presets[string(kind)] = one.Options[0]
+	}
+	return json.Marshal(presets)
+}
+
+// staticFigures is the default comparison as plain HTML, for readers without
+// JavaScript: the verdict and each option's cost, profit and net.
+func staticFigures(prebuilt []byte) string {
+	var r struct {
+		Currency string `json:"currency"`
+		Options  []struct {
+			Name, Cost, Profit, Net string
+			PaybackMonth            *int
+		} `json:"options"`
+		Comparison struct{ Verdict string } `json:"comparison"`
+	}
+	if err := json.Unmarshal(prebuilt, &r); err != nil {
+		log.Fatal(err)
+	}
+	var s strings.Builder
+	fmt.Fprintf(&s, "<p><strong>%s</strong></p>\n<ul>\n", html.EscapeString(r.Comparison.Verdict))
+	for _, o := range r.Options {
+		payback := "does not pay back within the horizon"
+		if o.PaybackMonth != nil {
+			payback = fmt.Sprintf("pays back in month %d", *o.PaybackMonth)
+		}
+		fmt.Fprintf(&s, "<li>%s: cost %s %s, profit %s %s, net %s %s; %s.</li>\n",
+			html.EscapeString(o.Name), r.Currency, o.Cost, r.Currency, o.Profit, r.Currency, o.Net, payback)
+	}
+	s.WriteString("</ul>\n")
+	return s.String()
+}

@@ -1,0 +1,103 @@
+// <networking-roi>: the loader, the only script a host page fetches up front.
+// It defines the element, shows the default comparison's figures (computed at
+// build time by the same engine), and only when the element nears the
+// viewport fetches the widget and the engine, once for every widget on the page.
+
+const ASSETS = __ASSETS__;
+const PREBUILT = __PREBUILT__;
+const base = new URL(".", import.meta.url);
+
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(`
+:host { display: block; contain: content; font: 1rem/1.5 system-ui, sans-serif;
+  color: var(--roi-fg, #1b1f24); background: var(--roi-bg, #fff);
+  border: 1px solid var(--roi-border, #c9ced6); border-radius: var(--roi-radius, 12px); padding: 1rem; }
+:host([theme="dark"]) { color: var(--roi-fg, #e8eaed); background: var(--roi-bg, #15181c); }
+@media (prefers-color-scheme: dark) { :host([theme="auto"]) { color: var(--roi-fg, #e8eaed); background: var(--roi-bg, #15181c); } }
+p { margin: 0 0 .5rem; } .verdict { font-weight: 600; font-size: 1.1rem; }
+ul { margin: 0; padding-left: 1.2rem; } .note { font-size: .9rem; }
+`);
+
+let engine; // one Go instance for every widget on the page
+
+/** Loads wasm_exec.js and the .wasm once; resolves to networkingROI. */
+function loadEngine() {
+  engine ??= (async () => {
+    if (typeof WebAssembly !== "object") throw new Error("no-wasm");
+    await new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = new URL(ASSETS.exec, base).href;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error("wasm_exec.js did not load"));
+      document.head.append(script);
+    });
+    const go = new globalThis.Go();
+    const { instance } = await WebAssembly.instantiateStreaming(fetch(new URL(ASSETS.wasm, base)), go.importObject);
+    go.run(instance); // never returns: the bridge keeps serving calls
+    return globalThis.networkingROI;
+  })();
+  return engine;
+}
+
+/** The attributes that change what the widget computes at first. */
+const INPUT_ATTRIBUTES = ["preset", "currency", "horizon"];
+
+class NetworkingROIElement extends HTMLElement {
+  connectedCallback() {
+    if (this.shadowRoot) return;
+    const root = this.attachShadow({ mode: "open" });
+    root.adoptedStyleSheets = [sheet];
+    this.showPrebuilt(root);
+    const near = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        near.disconnect();
+        this.upgrade();
+      }
+    }, { rootMargin: "400px" });
+    near.observe(this);
+  }
+
+  /** The default comparison's figures, until the engine computes the reader's. */
+  showPrebuilt(root) {
+    const custom = INPUT_ATTRIBUTES.some((a) => this.hasAttribute(a)) || this.querySelector('script[type="application/json"]');
+    const add = (tag, text, className) => {
+      const el = document.createElement(tag);
+      el.textContent = text;
+      if (className) el.className = className;
+      return el;
+    };
+    if (custom) {
+      root.replaceChildren(add("p", "Loading the calculator…", "note"));
+      return;
+    }
+    const money = new Intl.NumberFormat(this.getAttribute("locale") || undefined,
+      { style: "currency", currency: PREBUILT.currency, maximumFractionDigits: 0 });
+    const list = document.createElement("ul");
+    for (const o of PREBUILT.options) {
+      const payback = o.paybackMonth ? `, paying back in month ${o.paybackMonth}` : "";
+      list.append(add("li", `${o.name}: net ${money.format(o.net)} over ${PREBUILT.horizonMonths} months${payback}`));
+    }
+    root.replaceChildren(add("p", PREBUILT.comparison.verdict, "verdict"), list,
+      add("p", "Default figures; the calculator loads as you scroll to it.", "note"));
+  }
+
+  async upgrade() {
+    try {
+      const [{ upgrade }, api] = await Promise.all([
+        import(new URL(ASSETS.widget, base).href),
+        loadEngine(),
+      ]);
+      upgrade(this, api);
+    } catch (err) {
+      const note = document.createElement("p");
+      note.className = "note";
+      note.setAttribute("role", "status");
+      note.textContent = err.message === "no-wasm"
+        ? "These are the default figures. To try your own, this calculator needs WebAssembly, which this browser has turned off."
+        : "The calculator could not load; the figures above are its defaults. Reload the page to try again.";
+      this.shadowRoot.append(note);
+    }
+  }
+}
+
+if (!customElements.get("networking-roi")) customElements.define("networking-roi", NetworkingROIElement);
