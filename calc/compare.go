@@ -6,16 +6,17 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// compare ranks the options by net, to the cent a reader sees.
+// compare ranks the options by net. Options whose nets differ by less than
+// a cent tie, as a reader sees them.
 func compare(reps []OptionReport, horizon int, currency string) Comparison {
 	best, runnerUp := 0, -1
 	for i := 1; i < len(reps); i++ {
-		if cents(reps[i].Net).GreaterThan(cents(reps[best].Net)) {
+		if reps[i].Net.GreaterThan(reps[best].Net) {
 			best = i
 		}
 	}
 	for i := range reps {
-		if i != best && (runnerUp < 0 || cents(reps[i].Net).GreaterThan(cents(reps[runnerUp].Net))) {
+		if i != best && (runnerUp < 0 || reps[i].Net.GreaterThan(reps[runnerUp].Net)) {
 			runnerUp = i
 		}
 	}
@@ -55,6 +56,9 @@ func crossoverMonth(reps []OptionReport, best int) (int, bool) {
 func verdict(reps []OptionReport, best, runnerUp int, tie bool, horizon int, currency string) string {
 	b := reps[best]
 	over := " over " + strconv.Itoa(horizon) + " months"
+	if horizon == 1 {
+		over = " over 1 month"
+	}
 	if runnerUp < 0 {
 		if b.Net.IsNegative() {
 			return b.Name + " does not pay: it costs " + money(b.Net.Neg(), currency) +

@@ -63,7 +63,7 @@ func (dec *decoder) input(v jsonValue) Input {
 		switch m.key {
 		case "currency":
 			if s, ok := dec.string(m.value, m.key, "Currency"); ok {
-				in.Currency = strings.ToUpper(s)
+				in.Currency = strings.ToUpper(strings.TrimSpace(s))
 			}
 		case "horizonMonths":
 			if n, ok := dec.number(m.value, m.key, "Horizon"); ok {
@@ -130,7 +130,7 @@ func (dec *decoder) string(v jsonValue, at, label string) (string, bool) {
 func (dec *decoder) options(v jsonValue, at string) []Option {
 	if v.kind != jsonArray {
 		dec.fail(at, CodeWrongType, "Options must be a list.")
-		return nil
+		return DefaultInput().Options // so that Validate does not report them missing too
 	}
 	if len(v.items) > MaxOptions { // Validate says so; decode no further
 		return make([]Option, len(v.items))

@@ -58,7 +58,11 @@ func EncodeReport(r Report) []byte {
 	w.raw(`],"comparison":{"best":`)
 	w.int(c.Best)
 	w.raw(`,"bestName":`)
-	w.str(r.Options[c.Best].Name)
+	if c.Best < len(r.Options) {
+		w.str(r.Options[c.Best].Name)
+	} else { // a report not made by Compute
+		w.raw(`""`)
+	}
 	w.raw(`,"tie":`)
 	w.bool(c.Tie)
 	w.raw(`,"gaps":[`)

@@ -277,16 +277,19 @@ func (p *jsonParser) string() (string, bool) {
 			if !ok {
 				return "", false
 			}
-			if utf16.IsSurrogate(r) {
-				r2 := rune(-1)
-				if p.literal(`\u`) {
-					if r2, ok = p.hex4(); !ok {
-						return "", false
-					}
+			if utf16.IsSurrogate(r) && p.literal(`\u`) {
+				r2, ok := p.hex4()
+				if !ok {
+					return "", false
 				}
-				r = utf16.DecodeRune(r, r2) // U+FFFD for a lone surrogate
+				if pair := utf16.DecodeRune(r, r2); pair != utf8.RuneError {
+					r = pair
+				} else { // a lone surrogate: U+FFFD, and the next escape stands alone
+					buf = utf8.AppendRune(buf, utf8.RuneError)
+					r = r2
+				}
 			}
-			buf = utf8.AppendRune(buf, r)
+			buf = utf8.AppendRune(buf, r) // a lone surrogate is written as U+FFFD
 		default:
 			return "", false
 		}

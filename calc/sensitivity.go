@@ -67,34 +67,44 @@ func sensitivityOf(in *Input, o *Option, t Totals, ramp decimal.Decimal) []Sensi
 		meetings:  opt.MeetingsPerYear.DivRound(twelve, divPlaces).Mul(h),
 		oneToOnes: opt.OneToOnesPerMonth.Mul(h),
 	}
-	// netAt is net with one input scaled by 1 + change.
-	netAt := func(key string, scaled, change decimal.Decimal) decimal.Decimal {
-		if key == "rampMonths" { // the ramp's sum is not proportional to its length
+	g := *in
+	// netAt is net with the input at *value changed to scaled, which is
+	// *value × (1 + change) unless the change is capped.
+	netAt := func(key string, value *decimal.Decimal, scaled, change decimal.Decimal, capped bool) decimal.Decimal {
+		switch {
+		case key == "rampMonths": // the ramp's sum is not proportional to its length
 			perRampMonth := opt.ReferralsPerMonth.Mul(opt.CloseRate).Mul(in.DealValue).Mul(in.GrossMargin)
 			return t.Net.Add(perRampMonth.Mul(rampSum(in.HorizonMonths, scaled).Sub(ramp)))
+		case capped: // no exact factor leads to 100 %, so recompute
+			base := *value
+			*value = scaled
+			defer func() { *value = base }()
+			return totalsOf(&g, &opt, ramp).Net
 		}
 		return t.Net.Add(netParts[key](&p).Mul(change))
 	}
 	out := make([]Sensitivity, 0, len(globalFields)+len(optionFields))
-	out = vary(out, globalFields, in, netAt)
+	out = vary(out, globalFields, &g, netAt)
 	out = vary(out, optionFields, &opt, netAt)
 	slices.SortStableFunc(out, func(a, b Sensitivity) int { return b.Swing.Cmp(a.Swing) })
 	return out
 }
 
 // vary appends the sensitivity of net to each non-zero field of the table.
-func vary[T any](out []Sensitivity, fields []field[T], v *T, netAt func(key string, scaled, change decimal.Decimal) decimal.Decimal) []Sensitivity {
+func vary[T any](out []Sensitivity, fields []field[T], v *T, netAt func(key string, at *decimal.Decimal, scaled, change decimal.Decimal, capped bool) decimal.Decimal) []Sensitivity {
 	for _, f := range fields {
-		value := *f.get(v)
+		at := f.get(v)
+		value := *at
 		if value.IsZero() {
 			continue
 		}
-		high, highChange := value.Mul(highFactor), highFactor.Sub(one)
-		if f.unit == unitRate && high.GreaterThan(one) { // capped at 100 %
-			high, highChange = one, one.Sub(value).DivRound(value, divPlaces)
+		high := value.Mul(highFactor)
+		capped := f.unit == unitRate && high.GreaterThan(one)
+		if capped {
+			high = one
 		}
-		lowNet := netAt(f.key, value.Mul(lowFactor), lowFactor.Sub(one))
-		highNet := netAt(f.key, high, highChange)
+		lowNet := netAt(f.key, at, value.Mul(lowFactor), lowFactor.Sub(one), false)
+		highNet := netAt(f.key, at, high, highFactor.Sub(one), capped)
 		if swing := highNet.Sub(lowNet).Abs(); !swing.IsZero() {
 			out = append(out, Sensitivity{Field: f.key, Low: lowNet, High: highNet, Swing: swing})
 		}

@@ -1,0 +1,311 @@
+package calc
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Properties that hold for every valid input, checked over a few hundred
+// inputs drawn with a fixed seed, so that a failure can be replayed.
+
+const propertyCases = 300
+
+// randomInputs draws valid inputs: one to three options, every figure zero one
+// time in eight and otherwise anywhere in a modest range, written in
+// cents, hundredths or tenths, over up to five years, with referrals
+// estimated from reach for about one option in four.
+func randomInputs(n int) []Input {
+	r := rand.New(rand.NewPCG(2024, 11))
+	amount := func(max int64, places int32) decimal.Decimal {
+		if r.IntN(8) == 0 {
+			return zero
+		}
+		scale := int64(math.Pow10(int(places)))
+		return decimal.New(r.Int64N(max*scale+1), -places)
+	}
+	byUnit := func(u unit) decimal.Decimal {
+		switch u {
+		case unitMoney:
+			return amount(300, 2)
+		case unitRate:
+			return amount(1, 2)
+		case unitHours:
+			return amount(4, 2)
+		case unitMonths:
+			return amount(12, 1)
+		}
+		return amount(60, 1)
+	}
+	inputs := make([]Input, n)
+	for i := range inputs {
+		in := Input{Currency: "USD", HorizonMonths: 1 + r.IntN(60)}
+		fill(globalFields, &in, byUnit)
+		in.DealValue = amount(10_000, 2)
+		in.Options = make([]Option, 1+r.IntN(3))
+		for j := range in.Options {
+			o := Option{Name: "Option", Kind: KindCustom}
+			fill(optionFields, &o, byUnit)
+			if r.IntN(4) == 0 {
+				o.Reach = &Reach{}
+				fill(reachFields, o.Reach, byUnit)
+				o.ReferralsPerMonth = zero
+			}
+			in.Options[j] = o
+		}
+		inputs[i] = in
+	}
+	return inputs
+}
+
+func fill[T any](fields []field[T], v *T, draw func(unit) decimal.Decimal) {
+	for _, f := range fields {
+		*f.get(v) = draw(f.unit)
+	}
+}
+
+// forEachOption computes every random input and calls check on each option.
+func forEachOption(t *testing.T, check func(t *testing.T, in *Input, o *Option, r OptionReport)) {
+	for n, in := range randomInputs(propertyCases) {
+		require.Empty(t, Validate(in), "case %d draws a valid input", n)
+		rep, err := Compute(in)
+		require.NoError(t, err)
+		for i := range in.Options {
+			check(t, &in, &in.Options[i], rep.Options[i])
+		}
+		if t.Failed() {
+			t.Fatalf("case %d of randomInputs fails: %+v", n, in)
+		}
+	}
+}
+
+// netOf is an option's net over the horizon, from the closed-form totals.
+func netOf(in *Input, o *Option) decimal.Decimal {
+	return totalsOf(in, o, rampSum(in.HorizonMonths, o.RampMonths)).Net
+}
+
+func TestNetIsProfitLessCashLessTimeCostExactly(t *testing.T) {
+	forEachOption(t, func(t *testing.T, _ *Input, _ *Option, r OptionReport) {
+		assert.True(t, r.Net.Equal(r.Profit.Sub(r.Cash).Sub(r.TimeCost)), "net %s", r.Net)
+		assert.True(t, r.Cost.Equal(r.Cash.Add(r.TimeCost)), "cost %s", r.Cost)
+		assert.True(t, r.Cash.Equal(r.Fees.Add(r.Meals).Add(r.Travel)), "cash %s", r.Cash)
+	})
+}
+
+func TestMonthsAddUpExactlyToTheTotals(t *testing.T) {
+	forEachOption(t, func(t *testing.T, in *Input, _ *Option, r OptionReport) {
+		require.Len(t, r.Months, in.HorizonMonths)
+		var sum Month
+		for i, m := range r.Months {
+			assert.Equal(t, i+1, m.Month)
+			sum.Cash, sum.Hours, sum.TimeCost = sum.Cash.Add(m.Cash), sum.Hours.Add(m.Hours), sum.TimeCost.Add(m.TimeCost)
+			sum.Referrals, sum.Clients = sum.Referrals.Add(m.Referrals), sum.Clients.Add(m.Clients)
+			sum.Profit, sum.Net = sum.Profit.Add(m.Profit), sum.Net.Add(m.Net)
+			assert.True(t, m.CumulativeNet.Equal(sum.Net), "month %d: cumulative net is the running sum", m.Month)
+		}
+		for name, pair := range map[string][2]decimal.Decimal{
+			"cash": {sum.Cash, r.Cash}, "hours": {sum.Hours, r.Hours}, "timeCost": {sum.TimeCost, r.TimeCost},
+			"referrals": {sum.Referrals, r.Referrals}, "clients": {sum.Clients, r.Clients},
+			"profit": {sum.Profit, r.Profit}, "net": {sum.Net, r.Net},
+			"last cumulative net": {r.Months[len(r.Months)-1].CumulativeNet, r.Net},
+		} {
+			assert.True(t, pair[0].Equal(pair[1]), "%s: months %s, total %s", name, pair[0], pair[1])
+		}
+	})
+}
+
+// Every numeric input either costs (raising it never raises net) or brings
+// (raising it never lowers net).
+var (
+	costInputs = []string{"hourlyValue", "joiningFee", "annualFee", "monthlyFee", "meetingsPerYear", "mealCost", "travelCost", "meetingHours", "travelHours", "oneToOnesPerMonth", "oneToOneHours", "oneToOneCost", "otherHoursPerMonth", "rampMonths"}
+	gainInputs = []string{"dealValue", "grossMargin", "referralsPerMonth", "closeRate"}
+)
+
+func TestEveryInputIsACostOrAGain(t *testing.T) {
+	var keys []string
+	for _, f := range globalFields {
+		keys = append(keys, f.key)
+	}
+	for _, f := range optionFields {
+		keys = append(keys, f.key)
+	}
+	assert.ElementsMatch(t, keys, append(slices.Clone(costInputs), gainInputs...))
+}
+
+func TestRaisingACostNeverRaisesNetAndRaisingAGainNeverLowersIt(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	// raised raises a field by 0.01 to 10, within its bound.
+	raised := func(f *decimal.Decimal, max decimal.Decimal) {
+		*f = decimal.Min(f.Add(decimal.New(1+r.Int64N(1000), -2)), max)
+	}
+	forEachOption(t, func(t *testing.T, in *Input, o *Option, rep OptionReport) {
+		base := *o
+		base.ReferralsPerMonth, base.Reach = o.referralsPerMonth(), nil
+		net := netOf(in, &base)
+		require.True(t, net.Equal(rep.Net), "the report's net is the closed-form net")
+		for _, key := range append(slices.Clone(costInputs), gainInputs...) {
+			g, opt := *in, base
+			if slices.ContainsFunc(globalFields, func(f field[Input]) bool { return f.key == key }) {
+				f := fieldOf(t, globalFields, key)
+				raised(f.get(&g), f.max)
+			} else {
+				f := fieldOf(t, optionFields, key)
+				raised(f.get(&opt), f.max)
+			}
+			after := netOf(&g, &opt)
+			if slices.Contains(costInputs, key) {
+				assert.False(t, after.GreaterThan(net), "raising %s raised net from %s to %s", key, net, after)
+			} else {
+				assert.False(t, after.LessThan(net), "raising %s lowered net from %s to %s", key, net, after)
+			}
+		}
+	})
+}
+
+// scaledNets is, for each non-zero field of the table, net with the field at
+// 80 % and at 120 % of its value (rates capped at 1), recomputed in full.
+func scaledNets[T any](fields []field[T], v *T, net func() decimal.Decimal) map[string][2]decimal.Decimal {
+	out := map[string][2]decimal.Decimal{}
+	for _, f := range fields {
+		value := f.get(v)
+		base := *value
+		if base.IsZero() {
+			continue
+		}
+		*value = base.Mul(d("0.8"))
+		low := net()
+		*value = base.Mul(d("1.2"))
+		if f.unit == unitRate {
+			*value = decimal.Min(*value, one)
+		}
+		high := net()
+		*value = base
+		out[f.key] = [2]decimal.Decimal{low, high}
+	}
+	return out
+}
+
+func TestSensitivityIsSortedAndMatchesARecomputation(t *testing.T) {
+	tolerance := d("0.000000001")
+	near := func(a, b decimal.Decimal) bool { return a.Sub(b).Abs().LessThanOrEqual(tolerance) }
+	forEachOption(t, func(t *testing.T, in *Input, o *Option, r OptionReport) {
+		g, opt := *in, *o
+		opt.ReferralsPerMonth, opt.Reach = o.referralsPerMonth(), nil
+		net := func() decimal.Decimal { return netOf(&g, &opt) }
+		want := scaledNets(globalFields, &g, net)
+		for key, nets := range scaledNets(optionFields, &opt, net) {
+			want[key] = nets
+		}
+		listed := map[string]bool{}
+		for i, s := range r.Sensitivity {
+			listed[s.Field] = true
+			if i > 0 {
+				assert.False(t, s.Swing.GreaterThan(r.Sensitivity[i-1].Swing), "sorted by swing, largest first")
+			}
+			assert.True(t, s.Swing.Equal(s.High.Sub(s.Low).Abs()), "%s: swing is |high − low|", s.Field)
+			assert.False(t, s.Swing.IsZero(), "%s: an input that does not move net is left out", s.Field)
+			w, ok := want[s.Field]
+			if assert.True(t, ok, "%s is listed but is zero", s.Field) {
+				assert.True(t, near(s.Low, w[0]), "%s at 80 %%: %s, recomputed %s", s.Field, s.Low, w[0])
+				assert.True(t, near(s.High, w[1]), "%s at 120 %%: %s, recomputed %s", s.Field, s.High, w[1])
+			}
+		}
+		for key, w := range want {
+			if !listed[key] {
+				assert.True(t, near(w[0], w[1]), "%s moves net (%s to %s) but is left out", key, w[0], w[1])
+			}
+		}
+	})
+}
+
+func TestUncertaintyIsAProbabilityAndOrderedQuantiles(t *testing.T) {
+	forEachOption(t, func(t *testing.T, in *Input, _ *Option, r OptionReport) {
+		if r.BreakEvenClients == nil {
+			assert.Nil(t, r.Uncertainty)
+			return
+		}
+		u := r.Uncertainty
+		require.NotNil(t, u)
+		p := u.BreakEvenProbability
+		assert.True(t, p >= 0 && p <= 1, "break-even probability %v", p)
+		assert.False(t, u.P10.GreaterThan(u.P50), "p10 %s ≤ p50 %s", u.P10, u.P50)
+		assert.False(t, u.P50.GreaterThan(u.P90), "p50 %s ≤ p90 %s", u.P50, u.P90)
+		// Each quantile is the net of a whole number of clients k ≥ 0:
+		// k × dealValue × grossMargin − cost.
+		perClient := in.DealValue.Mul(in.GrossMargin)
+		for _, q := range []decimal.Decimal{u.P10, u.P50, u.P90} {
+			k := q.Add(r.Cost).DivRound(perClient, divPlaces)
+			assert.True(t, k.IsInteger() && !k.IsNegative(), "clients at a quantile: %s", k)
+		}
+		// The quantile at q breaks even only if breaking even is more likely than 1 − q.
+		for _, c := range []struct {
+			net      decimal.Decimal
+			atLeast  float64
+			quantile string
+		}{{u.P10, 0.9, "p10"}, {u.P50, 0.5, "p50"}, {u.P90, 0.1, "p90"}} {
+			if !c.net.IsNegative() {
+				assert.GreaterOrEqual(t, p, c.atLeast-1e-9, "%s breaks even, so P(break even) > %v", c.quantile, c.atLeast)
+			}
+		}
+	})
+}
+
+func TestComparisonNamesTheBestAndWhereItTakesTheLead(t *testing.T) {
+	for n, in := range randomInputs(propertyCases) {
+		rep, err := Compute(in)
+		require.NoError(t, err)
+		c := rep.Comparison
+		best := rep.Options[c.Best]
+		tie := false
+		for i, o := range rep.Options {
+			assert.True(t, c.Gaps[i].Equal(best.Net.Sub(o.Net)), "case %d: gap %d", n, i)
+			assert.False(t, cents(o.Net).GreaterThan(cents(best.Net)), "case %d: option %d beats the best", n, i)
+			tie = tie || (i != c.Best && cents(o.Net).Equal(cents(best.Net)))
+		}
+		assert.Equal(t, tie, c.Tie, "case %d", n)
+		// ahead reports whether best's cumulative net is strictly above every
+		// other option's in month m (1-based).
+		ahead := func(m int) bool {
+			for i, o := range rep.Options {
+				if i != c.Best && !best.Months[m-1].CumulativeNet.GreaterThan(o.Months[m-1].CumulativeNet) {
+					return false
+				}
+			}
+			return true
+		}
+		if len(rep.Options) == 1 || !ahead(in.HorizonMonths) {
+			assert.Nil(t, c.CrossoverMonth, "case %d", n)
+			continue
+		}
+		require.NotNil(t, c.CrossoverMonth, "case %d", n)
+		for m := *c.CrossoverMonth; m <= in.HorizonMonths; m++ {
+			assert.True(t, ahead(m), "case %d: ahead in month %d", n, m)
+		}
+		if *c.CrossoverMonth > 1 {
+			assert.False(t, ahead(*c.CrossoverMonth-1), "case %d: not ahead the month before", n)
+		}
+	}
+}
+
+func TestTheSameInputAlwaysGivesTheSameReply(t *testing.T) {
+	for _, in := range randomInputs(20) {
+		first, err := Compute(in)
+		require.NoError(t, err)
+		again, err := Compute(in)
+		require.NoError(t, err)
+		assert.Equal(t, string(EncodeReport(first)), string(EncodeReport(again)))
+	}
+}
+
+func TestAnEncodedInputDecodesToTheSameReport(t *testing.T) {
+	for n, in := range randomInputs(50) {
+		want, err := Compute(in)
+		require.NoError(t, err)
+		assert.Equal(t, string(EncodeReport(want)), string(ComputeJSON(EncodeInput(in))), "case %d", n)
+	}
+}
