@@ -15,6 +15,7 @@ build:
 	rm -rf $(DIST) && mkdir -p $(DIST) bin
 	$(WASM_ENV) go build -trimpath -ldflags="-s -w -X main.version=$(VERSION)" -o bin/networking-roi.wasm ./wasm
 	go run ./cmd/build -wasm bin/networking-roi.wasm -exec "$(GOROOT)/lib/wasm/wasm_exec.js" -web web -out $(DIST)
+	$(WASM_ENV) go build -trimpath -tags panichook -o bin/networking-roi-panichook.wasm ./wasm
 
 run: build
 	PORT=$(PORT) go run ./cmd/serve -dir $(DIST)
@@ -54,7 +55,7 @@ fuzz:
 bench: build
 	go test -run='^$$' -bench=. -benchmem -count=5 ./calc
 	$(WASM_ENV) go test -run='^$$' -bench=. -benchmem -count=3 $(WASM_EXEC) ./calc
-	node web/bench/node-compute.cjs $(DIST)/networking-roi.wasm $(DIST)/wasm_exec.js "$$(go run ./cmd/input)"
+	node web/bench/node-compute.cjs bin/networking-roi.wasm "$(GOROOT)/lib/wasm/wasm_exec.js" "$$(go run ./cmd/input)"
 
 clean:
 	rm -rf $(DIST) bin

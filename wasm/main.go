@@ -14,8 +14,11 @@ import (
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
 
+// engine is the compute the bridge serves; a test-only build replaces it.
+var engine = calc.ComputeJSON
+
 func main() {
-	js.Global().Set("networkingROI", bridge(calc.ComputeJSON))
+	js.Global().Set("networkingROI", bridge(engine))
 	select {} // keep serving calls; the program never exits
 }
 

@@ -1,7 +1,7 @@
 // Times networkingROI.compute in node: the built .wasm, run by the
 // wasm_exec.js of the same Go, on the default comparison as the widget sends
 // it. Prints the median and p95 of single calls.
-// Usage: node web/bench/node-compute.cjs dist/networking-roi.wasm dist/wasm_exec.js '<input json>'
+// Usage: node web/bench/node-compute.cjs bin/networking-roi.wasm "$(go env GOROOT)/lib/wasm/wasm_exec.js" '<input json>'
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
