@@ -44,7 +44,7 @@ func EncodeErrors(errs Errors) []byte {
 
 // EncodeReport writes {"report": {...}}.
 func EncodeReport(r Report) []byte {
-	w := jsonWriter{buf: make([]byte, 0, 4096+len(r.Options)*r.HorizonMonths*260)}
+	w := jsonWriter{buf: make([]byte, 0, 1024+len(r.Options)*(2048+r.HorizonMonths*200))}
 	w.raw(`{"report":{"currency":`)
 	w.str(r.Currency)
 	w.raw(`,"horizonMonths":`)

@@ -12,10 +12,29 @@ import (
 // scratch integers reused from number to number: a reply holds hundreds of
 // figures.
 type fixedFormatter struct {
-	q, r, divisor, twice big.Int
+	q, r, divisor, twice big.Int // divisor: scratch for shifts beyond the table
 }
 
-var bigTen = big.NewInt(10)
+// powersOfTen[k] is 10^k, for the shifts a reply needs: a figure has at most
+// 2 × 16 decimal places from products of divisions, plus a few.
+var powersOfTen = func() []*big.Int {
+	p := make([]*big.Int, 48)
+	p[0] = big.NewInt(1)
+	for k := 1; k < len(p); k++ {
+		p[k] = new(big.Int).Mul(p[k-1], big.NewInt(10))
+	}
+	return p
+}()
+
+// powerOfTen is 10^k, from the table or computed into scratch.
+func powerOfTen(k int64, scratch *big.Int) *big.Int {
+	if k < int64(len(powersOfTen)) {
+		return powersOfTen[k]
+	}
+	return scratch.Exp(big.NewInt(10), big.NewInt(k), nil)
+}
+
+var bigOne = big.NewInt(1)
 
 // appendFixed appends d rounded half-even to places (0 to 4).
 func (f *fixedFormatter) appendFixed(buf []byte, d decimal.Decimal, places int32) []byte {
@@ -24,17 +43,16 @@ func (f *fixedFormatter) appendFixed(buf []byte, d decimal.Decimal, places int32
 	coef.Abs(coef)
 	shift := int64(d.Exponent()) + int64(places)
 	if shift >= 0 { // no digit is dropped
-		f.divisor.Exp(bigTen, big.NewInt(shift), nil)
-		f.q.Mul(coef, &f.divisor)
+		f.q.Mul(coef, powerOfTen(shift, &f.divisor))
 	} else {
-		f.divisor.Exp(bigTen, big.NewInt(-shift), nil)
-		f.q.QuoRem(coef, &f.divisor, &f.r)
-		switch f.twice.Lsh(&f.r, 1).Cmp(&f.divisor) {
+		divisor := powerOfTen(-shift, &f.divisor)
+		f.q.QuoRem(coef, divisor, &f.r)
+		switch f.twice.Lsh(&f.r, 1).Cmp(divisor) {
 		case 1:
-			f.q.Add(&f.q, big.NewInt(1))
+			f.q.Add(&f.q, bigOne)
 		case 0: // a tie: to even
 			if f.q.Bit(0) == 1 {
-				f.q.Add(&f.q, big.NewInt(1))
+				f.q.Add(&f.q, bigOne)
 			}
 		}
 	}
