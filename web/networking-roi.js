@@ -9,11 +9,11 @@ const base = new URL(".", import.meta.url);
 
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
-:host { display: block; contain: content; font: 1rem/1.5 system-ui, sans-serif;
-  color: var(--roi-fg, #1b1f24); background: var(--roi-bg, #fff);
-  border: 1px solid var(--roi-border, #c9ced6); border-radius: var(--roi-radius, 12px); padding: 1rem; }
-:host([theme="dark"]) { color: var(--roi-fg, #e8eaed); background: var(--roi-bg, #15181c); }
-@media (prefers-color-scheme: dark) { :host([theme="auto"]) { color: var(--roi-fg, #e8eaed); background: var(--roi-bg, #15181c); } }
+:host { display: block; contain: content; font: 1rem/1.5 system-ui, sans-serif; color-scheme: light;
+  color: var(--roi-fg, light-dark(#1b1f24, #e8eaed)); background: var(--roi-bg, light-dark(#fff, #15181c));
+  border: 1px solid var(--roi-border, light-dark(#8a939f, #6b7480)); border-radius: var(--roi-radius, 12px); padding: 1rem; }
+:host([theme="dark"]) { color-scheme: dark; }
+:host([theme="auto"]) { color-scheme: light dark; }
 p { margin: 0 0 .5rem; } .verdict { font-weight: 600; font-size: 1.1rem; }
 ul { margin: 0; padding-left: 1.2rem; } .note { font-size: .9rem; }
 `);
