@@ -9,7 +9,7 @@ WASM_EXEC := -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec"
 FUZZTIME ?= 5s
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: build run test test-go test-wasm test-browser browser-deps fuzz-short fuzz bench check clean
+.PHONY: screenshots build run test test-go test-wasm test-browser browser-deps fuzz-short fuzz bench check clean
 
 build:
 	rm -rf $(DIST) && mkdir -p $(DIST) bin
@@ -56,6 +56,11 @@ bench: build
 	go test -run='^$$' -bench=. -benchmem -count=5 ./calc
 	$(WASM_ENV) go test -run='^$$' -bench=. -benchmem -count=3 $(WASM_EXEC) ./calc
 	node web/bench/node-compute.cjs bin/networking-roi.wasm "$(GOROOT)/lib/wasm/wasm_exec.js" "$$(go run ./cmd/input)"
+
+# Screenshots of the page at 360 and 1280 px, light and dark, to look at.
+screenshots: build browser-deps
+	go build -o bin/serve ./cmd/serve
+	cd web/test && node screenshots.mjs
 
 clean:
 	rm -rf $(DIST) bin
