@@ -141,7 +141,7 @@ class Widget {
     business.append(this.currencySelect());
     const options = el("div", { class: "options" });
     this.input.options.forEach((_, i) => options.append(this.optionFieldset(i)));
-    this.el.form.replaceChildren(business, options, this.addControls());
+    this.el.form.replaceChildren(el("h2", { class: "visually-hidden" }, "Your figures"), business, options, this.addControls());
   }
 
   currencySelect() {
@@ -181,7 +181,7 @@ class Widget {
       el("div", { class: "option-head" },
         el("div", { class: "field" }, el("label", { for: kindId }, "Starting figures"), kind), remove));
     for (const [title, fields] of OPTION_GROUPS) {
-      const group = el("div", { class: "group" }, el("h4", {}, title));
+      const group = el("div", { class: "group" }, el("h3", {}, title));
       const more = el("details", {}, el("summary", {}, `More ${title.toLowerCase()}`));
       for (const f of fields) (f.more ? more : group).append(this.field(f.key, f, () => this.input.options[i], at));
       if (title === "Referrals") more.append(this.reachHelper(i));
@@ -265,7 +265,8 @@ class Widget {
     const id = `${this.id}-add-kind`;
     const kind = el("select", { id });
     for (const [k, label] of Object.entries(KIND_NAMES)) kind.append(el("option", { value: k }, label));
-    kind.value = "chamber_of_commerce";
+    kind.value = this.addKind ?? "chamber_of_commerce";
+    kind.addEventListener("change", () => { this.addKind = kind.value; });
     const add = el("button", { type: "button", class: "primary" }, "Add an option");
     add.disabled = this.input.options.length >= MAX_OPTIONS;
     add.addEventListener("click", () => {
@@ -357,8 +358,9 @@ class Widget {
     const series = r.options.map((o) => ({ name: o.name, months: o.months, paybackMonth: o.paybackMonth }));
     renderChart(svg, series, { currency: r.currency, locale: this.locale, title: "Cumulative net by month" });
     const table = el("details", { class: "more-results" }, el("summary", {}, "The chart as a table"),
-      el("div", { class: "table-wrap" }, chartTable(series, { currency: r.currency, locale: this.locale })));
-    this.el.results.replaceChildren(cards,
+      el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": "Cumulative net by month, as a table" },
+        chartTable(series, { currency: r.currency, locale: this.locale })));
+    this.el.results.replaceChildren(el("h2", {}, "Results"), cards,
       el("figure", {}, el("figcaption", {}, "Cumulative net by month, after the cost of your time"), svg, table));
   }
 

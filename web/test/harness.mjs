@@ -1,13 +1,14 @@
 // Shared set-up of the browser tests: the built folder served by cmd/serve,
 // exactly as `make run` serves it, and Debian's chromium driven by
 // playwright-core with a fresh profile and no background networking.
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawn, execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { createRequire } from "node:module";
+import { isDeepStrictEqual } from "node:util";
 import { chromium } from "playwright-core";
 
-const repo = new URL("../../", import.meta.url).pathname;
+export const repo = new URL("../../", import.meta.url).pathname;
 
 /** Starts the server on a free port and resolves to its base URL. */
 export async function startServer() {
@@ -25,24 +26,26 @@ export async function startServer() {
   return { url, stop: () => server.kill() };
 }
 
-/** Launches headless chromium with a fresh user-data-dir. */
+const LAUNCH_ARGS = [
+  "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+];
+
+/**
+ * Launches headless chromium (playwright gives it a fresh temporary profile).
+ * `context` is the default context (locale en-US, so that the widget formats
+ * the same on every machine); `newContext(options)` opens another one (e.g.
+ * without JavaScript).
+ */
 export async function launchBrowser() {
-  const profile = mkdtempSync(join(tmpdir(), "roi-chromium-"));
-  const browser = await chromium.launchPersistentContext(profile, {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
-    args: [
-      "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-    ],
+    args: LAUNCH_ARGS,
   });
-  return {
-    context: browser,
-    close: async () => {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  const newContext = (options = {}) => browser.newContext({ locale: "en-US", ...options });
+  const context = await newContext();
+  return { browser, context, newContext, close: () => browser.close() };
 }
 
 /**
@@ -58,4 +61,163 @@ export async function openPage(context, url) {
   page.on("pageerror", (e) => problems.push(String(e)));
   if (url) await page.goto(url);
   return { page, requests, problems };
+}
+
+// ---- the engine, natively ----
+
+let built = false;
+/** Builds cmd/reply and cmd/input once into bin/ (go's cache makes a rebuild cheap). */
+function buildTools() {
+  if (built && existsSync(join(repo, "bin/reply")) && existsSync(join(repo, "bin/input"))) return;
+  execFileSync("go", ["build", "-o", "bin/reply", "./cmd/reply"], { cwd: repo, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("go", ["build", "-o", "bin/input", "./cmd/input"], { cwd: repo, stdio: ["ignore", "ignore", "inherit"] });
+  built = true;
+}
+
+/** The engine's parsed reply for an input (an object or a JSON string), the same engine the browser runs. */
+export function engineReply(input) {
+  buildTools();
+  const json = typeof input === "string" ? input : JSON.stringify(input);
+  return JSON.parse(execFileSync(join(repo, "bin/reply"), { cwd: repo, input: json, maxBuffer: 64 << 20 }));
+}
+
+/** The default input, every field written out (what the widget starts from). */
+export function defaultInput() {
+  buildTools();
+  return JSON.parse(execFileSync(join(repo, "bin/input"), { cwd: repo }));
+}
+
+/** The default input with changes applied by `change(input)`: a fresh copy every time. */
+export function inputWith(change) {
+  const input = defaultInput();
+  change(input);
+  return input;
+}
+
+/** The engine's verdict for an input; fails loudly when the engine refuses it. */
+export function engineVerdict(input) {
+  const reply = engineReply(input);
+  if (!reply.report) throw new Error(`the engine refused the input: ${JSON.stringify(reply.errors)}`);
+  return reply.report.comparison.verdict;
+}
+
+/** Money as the widget shows it in en / USD: "-$10,230.00". */
+export function usd(decimalString, { whole = false } = {}) {
+  const places = whole ? 0 : 2;
+  return new Intl.NumberFormat("en", {
+    style: "currency", currency: "USD", minimumFractionDigits: places, maximumFractionDigits: places,
+    roundingMode: "halfEven",
+  }).format(decimalString);
+}
+
+// ---- pages ----
+
+/**
+ * Serves `body` as an HTML page at `path` on the test server's origin (the
+ * request never reaches the server), so that fixtures load the built loader
+ * from the same origin as a host page would.
+ */
+export async function fixture(page, serverUrl, path, body) {
+  const url = new URL(path, serverUrl).href;
+  await page.route(url, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body }));
+  return url;
+}
+
+/** A host page around some markup, loading the built loader from the server. */
+export function hostPage(markup, { head = "", title = "Fixture" } = {}) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${title}</title>
+<script type="module" src="/networking-roi.js"></script>
+${head}
+</head>
+<body>
+<main>
+${markup}
+</main>
+</body>
+</html>`;
+}
+
+/** Waits until the `nth` widget of the page has its full calculator (form and a verdict). */
+export async function waitForWidget(page, nth = 0) {
+  const widget = page.locator("networking-roi").nth(nth);
+  await widget.locator("form").waitFor({ state: "attached" });
+  await widget.locator(".verdict").waitFor();
+  return widget;
+}
+
+/** Each option card of a widget: its heading, and its figures as term → value. */
+export function readCards(widget) {
+  return widget.evaluate((host) => [...host.shadowRoot.querySelectorAll("article.card")].map((card) => {
+    const terms = [...card.querySelectorAll("dt")];
+    return {
+      heading: card.querySelector("h3").textContent,
+      name: card.querySelector("h3").firstChild.textContent,
+      figures: Object.fromEntries(terms.map((dt) => [dt.textContent, dt.nextElementSibling.textContent])),
+    };
+  }));
+}
+
+/** Every input and select of a widget's form by id, with its value. */
+export function readFormValues(widget) {
+  return widget.evaluate((host) => Object.fromEntries(
+    [...host.shadowRoot.querySelectorAll("form input, form select")].map((e) => [e.id, e.value])));
+}
+
+/** The input held by a "#v1.…" fragment, decoded in the page. */
+export function decodeHashIn(page) {
+  return page.evaluate(() => {
+    const body = location.hash.slice(1);
+    if (!body.startsWith("v1.")) return null;
+    const binary = atob(body.slice(3).replace(/-/g, "+").replace(/_/g, "/"));
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+  });
+}
+
+/** The path of axe-core's script, to inject with page.addScriptTag. */
+export const axePath = createRequire(import.meta.url).resolve("axe-core");
+
+/** Whether a request URL stays on the test server (blob: URLs are in-page, data: URLs never leave it). */
+export function staysLocal(url) {
+  if (url.startsWith("blob:") || url.startsWith("data:")) return true;
+  try {
+    return new URL(url).hostname === "127.0.0.1";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Polls `get` until its result deep-equals `expected` or `timeout` ms pass,
+ * and returns the last result, for the test to assert on (so that a failure
+ * shows what the page really held).
+ */
+export async function eventually(get, expected, { timeout = 5000, interval = 50 } = {}) {
+  const end = Date.now() + timeout;
+  let actual;
+  for (;;) {
+    actual = await get();
+    if (isDeepStrictEqual(actual, expected) || Date.now() > end) return actual;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/**
+ * Replaces every widget of the page by a new <networking-roi> with `attrs`,
+ * appended to <main>, and waits for its calculator: a fresh widget from its
+ * defaults without reloading the page (the engine is loaded once per page).
+ */
+export async function freshWidget(page, attrs = {}) {
+  await page.evaluate((attrs) => {
+    for (const old of document.querySelectorAll("networking-roi")) old.remove();
+    const widget = document.createElement("networking-roi");
+    for (const [name, value] of Object.entries(attrs)) widget.setAttribute(name, value);
+    (document.querySelector("main") || document.body).append(widget);
+  }, attrs);
+  return waitForWidget(page);
 }

@@ -1,0 +1,253 @@
+// The widget as a host page embeds it: several on a page, far below the fold,
+// without JavaScript, in an iframe that resizes, in the dark, and never
+// reaching beyond the server it came from.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import {
+  startServer, launchBrowser, openPage, engineReply, engineVerdict, defaultInput, inputWith,
+  fixture, hostPage, waitForWidget, freshWidget, eventually, staysLocal,
+} from "./harness.mjs";
+
+let server, browser;
+const requests = []; // every request of every context of this file, for the last test
+const record = (context) => context.on("request", (r) => requests.push(r.url()));
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  record(browser.context);
+});
+after(async () => { await browser?.close(); server?.stop(); });
+
+const isWasm = (url) => /\/networking-roi\.[0-9a-f]{10}\.wasm$/.test(new URL(url).pathname);
+const isWidgetModule = (url) => /\/(widget|format|share|chart|wasm_exec)\.[0-9a-f]{10}\.js$/.test(new URL(url).pathname);
+
+/** Opens a fixture page (served on the server's origin) holding `markup`. */
+async function openFixture(path, markup, options) {
+  const opened = await openPage(browser.context);
+  const url = await fixture(opened.page, server.url, path, hostPage(markup, options));
+  await opened.page.goto(url);
+  return opened;
+}
+
+/** The relative luminance (WCAG) of a CSS rgb()/rgba() colour. */
+function luminance(css) {
+  const [r, g, b] = css.match(/[\d.]+/g).slice(0, 3).map(Number).map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+test("two widgets on one page compute independently and share one Go instance", async () => {
+  const { page, requests: seen, problems } = await openFixture("/fixture/two.html",
+    '<networking-roi id="first"></networking-roi>\n<networking-roi id="second"></networking-roi>');
+  const first = await waitForWidget(page, 0);
+  await page.locator("#second").scrollIntoViewIfNeeded();
+  const second = await waitForWidget(page, 1);
+  const start = engineVerdict(defaultInput());
+  assert.equal(await first.locator(".verdict").textContent(), start);
+  assert.equal(await second.locator(".verdict").textContent(), start);
+
+  await first.locator("fieldset.business").getByLabel("Revenue from a new client").fill("3000");
+  const edited = engineVerdict(inputWith((i) => { i.dealValue = "3000"; }));
+  assert.notEqual(edited, start);
+  assert.equal(await eventually(() => first.locator(".verdict").textContent(), edited), edited);
+  assert.equal(await second.locator(".verdict").textContent(), start, "the other widget is unchanged");
+  assert.equal(await second.locator("fieldset.business").getByLabel("Revenue from a new client").inputValue(), "2000");
+
+  await second.locator('fieldset[data-option="0"]').getByLabel("Name").fill("Second club");
+  const renamed = engineVerdict(inputWith((i) => { i.options[0].name = "Second club"; }));
+  assert.equal(await eventually(() => second.locator(".verdict").textContent(), renamed), renamed);
+  assert.equal(await first.locator(".verdict").textContent(), edited, "the first widget is unchanged");
+
+  // One engine: the .wasm and wasm_exec.js were fetched once, for both.
+  assert.deepEqual(seen.filter(isWasm).length, 1, `wasm requests: ${seen.filter(isWasm).join(", ")}`);
+  assert.equal(seen.filter((u) => /\/wasm_exec\.[0-9a-f]{10}\.js$/.test(u)).length, 1);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("lazy loading: far below the fold only the loader loads, with the default figures; scrolling brings the engine", async () => {
+  const { page, requests: seen, problems } = await openFixture("/fixture/long.html",
+    '<div style="height:5000px">Scroll down for the calculator.</div>\n<networking-roi></networking-roi>');
+  await page.waitForFunction(() => customElements.get("networking-roi") !== undefined);
+  await page.waitForLoadState("networkidle");
+  const widget = page.locator("networking-roi");
+  // The prebuilt figures, shown by the loader alone.
+  const reply = engineReply(defaultInput());
+  assert.equal(await widget.locator(".verdict").textContent(), reply.report.comparison.verdict);
+  const items = await widget.locator("li").allTextContents();
+  assert.equal(items.length, reply.report.options.length);
+  reply.report.options.forEach((o, i) => assert.ok(items[i].startsWith(`${o.name}: net `), items[i]));
+  assert.equal(await widget.locator("form").count(), 0, "no calculator yet");
+  assert.ok(seen.some((u) => new URL(u).pathname === "/networking-roi.js"), "the loader was fetched");
+  assert.deepEqual(seen.filter(isWasm), [], "no .wasm before scrolling");
+  assert.deepEqual(seen.filter(isWidgetModule), [], "no widget module nor wasm_exec.js before scrolling");
+  assert.equal(await page.evaluate(() => typeof globalThis.networkingROI), "undefined");
+
+  const wasm = page.waitForRequest((r) => isWasm(r.url()));
+  await widget.scrollIntoViewIfNeeded();
+  await wasm;
+  await waitForWidget(page);
+  assert.equal(await widget.locator(".verdict").textContent(), reply.report.comparison.verdict);
+  assert.equal(seen.filter(isWasm).length, 1);
+  assert.ok(seen.some((u) => /\/widget\.[0-9a-f]{10}\.js$/.test(u)), "the widget module was fetched on scrolling");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("without JavaScript, index.html shows the prebuilt verdict and embed.html links to index.html", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  record(context);
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const reply = engineReply(defaultInput());
+    const verdict = page.locator("networking-roi strong");
+    assert.equal(await verdict.isVisible(), true);
+    assert.equal(await verdict.textContent(), reply.report.comparison.verdict);
+    const items = await page.locator("networking-roi li").allTextContents();
+    assert.deepEqual(items.map((t) => t.split(":")[0]), reply.report.options.map((o) => o.name));
+    reply.report.options.forEach((o, i) => assert.ok(items[i].includes(`net USD ${o.net}`), items[i]));
+    assert.equal(await page.getByText("This calculator needs JavaScript").isVisible(), true);
+
+    await page.goto(new URL("embed.html", server.url).href);
+    const link = page.locator("networking-roi a");
+    assert.equal(await link.isVisible(), true);
+    assert.equal(await link.getAttribute("href"), "index.html");
+    assert.equal(await link.textContent(), "Open the calculator");
+    assert.equal(await page.locator("networking-roi strong").textContent(), reply.report.comparison.verdict);
+  } finally {
+    await context.close();
+  }
+});
+
+/** The host page of the iframe embed, with the host-side snippet. */
+const IFRAME_HOST = `<h1>A blog post</h1>
+<iframe id="calc" src="/embed.html" title="Networking ROI calculator" style="display:block;width:100%;border:0" height="150"></iframe>
+<p>After the calculator.</p>
+<script>
+  window.received = [];
+  const frame = document.getElementById("calc");
+  window.addEventListener("message", (event) => {
+    window.received.push({ origin: event.origin, data: event.data });
+    if (event.origin !== new URL(frame.src).origin) return;
+    if (!event.data || event.data.type !== "networking-roi:height") return;
+    frame.style.height = event.data.height + "px";
+  });
+</script>`;
+
+/** The iframe's height in the host, and the height of the document inside it. */
+async function heights(page) {
+  const frame = page.frame({ url: /\/embed\.html$/ });
+  const iframe = await page.locator("#calc").evaluate((f) => f.getBoundingClientRect().height);
+  const content = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
+  return { iframe, content };
+}
+
+/** Waits until the iframe fits its document within 3 px; returns the last heights. */
+async function fitted(page) {
+  let last;
+  await eventually(async () => {
+    last = await heights(page);
+    return Math.abs(last.iframe - last.content) <= 3;
+  }, true, { timeout: 3000 });
+  return last;
+}
+
+test("the iframe embed resizes to its document and ignores a height message from another origin", async () => {
+  const { page, problems } = await openFixture("/fixture/iframe-host.html", IFRAME_HOST);
+  const calc = page.frameLocator("#calc");
+  await calc.locator("networking-roi form").waitFor({ state: "attached" });
+  await calc.locator("networking-roi .verdict").waitFor();
+  const fit = await fitted(page);
+  assert.ok(Math.abs(fit.iframe - fit.content) <= 3, `iframe ${fit.iframe}px for a ${fit.content}px document`);
+  assert.ok(fit.iframe > 1000, `the full calculator is taller than its first figures (${fit.iframe}px)`);
+
+  // A height message from another origin (a sandboxed frame has the opaque origin "null").
+  const before = fit.iframe;
+  await page.evaluate(() => {
+    const other = document.createElement("iframe");
+    other.setAttribute("sandbox", "allow-scripts");
+    other.title = "Another origin";
+    other.srcdoc = "<script>parent.postMessage({ type: 'networking-roi:height', height: 37 }, '*');<\/script>";
+    document.body.append(other);
+  });
+  const fake = await eventually(() => page.evaluate(() => window.received.some((m) => m.origin === "null" && m.data.height === 37)), true);
+  assert.equal(fake, true, "the host received the fake message");
+  await page.waitForTimeout(200);
+  assert.equal((await heights(page)).iframe, before, "the iframe's height is unchanged");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the iframe embed shrinks back when the calculator gets shorter", async () => {
+  const { page, problems } = await openFixture("/fixture/iframe-host.html", IFRAME_HOST);
+  const calc = page.frameLocator("#calc");
+  await calc.locator("networking-roi form").waitFor({ state: "attached" });
+  const start = await fitted(page);
+  const how = calc.locator("networking-roi details.how > summary");
+  await how.click(); // "How this is calculated" opens: taller
+  const open = await fitted(page);
+  assert.ok(open.content > start.content + 50, `opening the explanation makes the document taller (${start.content} → ${open.content})`);
+  assert.ok(Math.abs(open.iframe - open.content) <= 3, `grown: iframe ${open.iframe}px for a ${open.content}px document`);
+  await how.click(); // closes again: shorter
+  const closed = await fitted(page);
+  const posted = await page.evaluate(() => window.received.filter((m) => m.data?.type === "networking-roi:height").at(-1).data.height);
+  assert.ok(Math.abs(closed.iframe - closed.content) <= 3,
+    `shrunk: iframe ${closed.iframe}px for a ${closed.content}px document (it was ${open.iframe}px; the last height posted was ${posted})`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the dark theme: theme=dark is dark with light text, and theme=auto follows the colour scheme", async () => {
+  const { page, problems } = await openFixture("/fixture/theme.html",
+    '<div style="height:3000px"></div><networking-roi theme="dark"></networking-roi>');
+  const colours = (widget) => widget.evaluate((host) => {
+    const style = getComputedStyle(host);
+    const verdict = host.shadowRoot.querySelector(".verdict");
+    const input = host.shadowRoot.querySelector("input");
+    return {
+      background: style.backgroundColor, color: style.color,
+      verdict: verdict && getComputedStyle(verdict).color,
+      input: input && getComputedStyle(input).backgroundColor,
+    };
+  });
+  const dark = (c, where) => {
+    assert.ok(luminance(c.background) < 0.2, `${where}: background ${c.background} is dark`);
+    assert.ok(luminance(c.color) > 0.6, `${where}: text ${c.color} is light`);
+    if (c.verdict) assert.ok(luminance(c.verdict) > 0.6, `${where}: verdict ${c.verdict} is light`);
+    if (c.input) assert.ok(luminance(c.input) < 0.2, `${where}: input background ${c.input} is dark`);
+  };
+  const light = (c, where) => {
+    assert.ok(luminance(c.background) > 0.8, `${where}: background ${c.background} is light`);
+    assert.ok(luminance(c.color) < 0.2, `${where}: text ${c.color} is dark`);
+  };
+  // The loader's default figures, before the calculator loads.
+  const prebuilt = page.locator("networking-roi");
+  await prebuilt.locator(".verdict").waitFor();
+  dark(await colours(prebuilt), "prebuilt, theme=dark");
+  await prebuilt.scrollIntoViewIfNeeded();
+  const widget = await waitForWidget(page);
+  dark(await colours(widget), "calculator, theme=dark");
+
+  const auto = await freshWidget(page, { theme: "auto" });
+  await page.emulateMedia({ colorScheme: "light" });
+  light(await colours(auto), "theme=auto, light scheme");
+  await page.emulateMedia({ colorScheme: "dark" });
+  dark(await colours(auto), "theme=auto, dark scheme");
+  await page.emulateMedia({ colorScheme: "light" });
+  light(await colours(auto), "theme=auto, back to light");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("no request of these tests left 127.0.0.1", () => {
+  assert.ok(requests.length > 10, `requests were recorded (${requests.length})`);
+  assert.ok(requests.some(isWasm));
+  const away = requests.filter((u) => !staysLocal(u));
+  assert.deepEqual(away, [], "requests to elsewhere");
+  for (const u of requests.filter((u) => !u.startsWith("blob:") && !u.startsWith("data:"))) {
+    assert.ok(u.startsWith(server.url), `request to another port or scheme: ${u}`);
+  }
+});

@@ -1,0 +1,328 @@
+// The calculator itself, in a real browser, checked against the native engine:
+// its figures, its form (editing, locales, errors, options), and sharing.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import {
+  startServer, launchBrowser, openPage, engineReply, engineVerdict, defaultInput, inputWith, usd,
+  fixture, hostPage, waitForWidget, freshWidget, readCards, readFormValues, decodeHashIn, eventually, staysLocal,
+} from "./harness.mjs";
+
+let server, browser;
+let shared; // a host page on the server's origin whose widget each test replaces by a fresh one
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url.replace(/\/$/, "") });
+  shared = await openPage(browser.context);
+  await shared.page.goto(await fixture(shared.page, server.url, "/fixture/host.html", hostPage("<networking-roi></networking-roi>")));
+  await waitForWidget(shared.page);
+});
+after(async () => { await browser?.close(); server?.stop(); });
+
+/** A fresh widget (with `attrs`) on the shared host page. */
+async function useWidget(attrs = {}) {
+  return { ...shared, widget: await freshWidget(shared.page, attrs) };
+}
+
+/** Opens index.html (or `url`) and waits for the full calculator. */
+async function openWidget(url = server.url) {
+  const opened = await openPage(browser.context, url);
+  const widget = await waitForWidget(opened.page);
+  return { ...opened, widget };
+}
+
+/** The input of a field, by its label, in the business fieldset or option `option`. */
+function field(widget, label, option) {
+  const scope = option === undefined ? widget.locator("fieldset.business") : widget.locator(`fieldset[data-option="${option}"]`);
+  return scope.getByLabel(label);
+}
+
+const verdictOf = (widget) => widget.locator(".verdict").textContent();
+
+/** Waits for the widget's verdict to become `expected`, then asserts it. */
+async function assertVerdict(widget, expected, message) {
+  assert.equal(await eventually(() => verdictOf(widget), expected), expected, message);
+}
+
+/** The field's error: aria-invalid and the text of the element its aria-describedby names. */
+async function fieldError(widget, input) {
+  return input.evaluate((el) => ({
+    invalid: el.getAttribute("aria-invalid"),
+    message: el.getRootNode().getElementById(el.getAttribute("aria-describedby"))?.textContent ?? null,
+  }));
+}
+
+function assertNoProblems({ problems, requests }) {
+  assert.deepEqual(problems, [], "console errors or page errors");
+  for (const r of requests) assert.ok(staysLocal(r), `request left 127.0.0.1: ${r}`);
+}
+
+test("the default figures match the engine's: the verdict and each card's Net and Total cost", async () => {
+  const opened = await openWidget();
+  const { widget, page } = opened;
+  const reply = engineReply(defaultInput());
+  assert.ok(reply.report, "the engine computes the default input");
+  assert.equal(await verdictOf(widget), reply.report.comparison.verdict);
+  const cards = await readCards(widget);
+  assert.equal(cards.length, reply.report.options.length);
+  reply.report.options.forEach((o, i) => {
+    assert.equal(cards[i].name, o.name, `card ${i} heading`);
+    assert.equal(cards[i].figures.Net, usd(o.net), `${o.name}: Net`);
+    assert.equal(cards[i].figures["Total cost"], usd(o.cost), `${o.name}: Total cost`);
+    assert.equal(cards[i].figures["Profit from them"], usd(o.profit), `${o.name}: Profit`);
+  });
+  const best = reply.report.comparison.best;
+  assert.match(cards[best].heading, /Pays best$/, "the best option carries the badge");
+  assertNoProblems(opened);
+  await page.close();
+});
+
+test("editing an input updates the verdict to the engine's for the new input", async () => {
+  const opened = await useWidget();
+  const { widget, page } = opened;
+  const expected = engineVerdict(inputWith((i) => { i.options[1].referralsPerMonth = "0"; }));
+  assert.notEqual(expected, engineVerdict(defaultInput()), "the edit changes the engine's verdict");
+  await field(widget, "Referrals a month, once established", 1).fill("0");
+  await assertVerdict(widget, expected);
+  const cards = await readCards(widget);
+  const reply = engineReply(inputWith((i) => { i.options[1].referralsPerMonth = "0"; }));
+  assert.equal(cards[1].figures.Net, usd(reply.report.options[1].net), "the edited option's Net follows");
+  assertNoProblems(opened);
+});
+
+test("in German, '1.200,50' and '1 234,75' are read as 1200.5 and 1234.75, and a Unicode minus as minus", async () => {
+  const { widget } = await useWidget({ locale: "de" });
+  // Shown the German way: decimals with a comma, money in de.
+  assert.equal(await field(widget, "Hours per meeting (hours)", 0).inputValue(), "1,5");
+  const reply = engineReply(defaultInput());
+  const de = new Intl.NumberFormat("de", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  assert.equal((await readCards(widget))[0].figures.Net, de.format(reply.report.options[0].net));
+
+  const deal = field(widget, "Revenue from a new client");
+  await deal.fill("1.200,50");
+  await assertVerdict(widget, engineVerdict(inputWith((i) => { i.dealValue = "1200.5"; })), "1.200,50");
+  await deal.fill("1\u202F234,75"); // narrow no-break space, as Intl writes groups in some locales
+  await assertVerdict(widget, engineVerdict(inputWith((i) => { i.dealValue = "1234.75"; })), "1 234,75");
+  await deal.fill(" 2 000 ");
+  await assertVerdict(widget, engineVerdict(inputWith((i) => { i.dealValue = "2000"; })), "spaces around and inside");
+
+  const hourly = field(widget, "What an hour of your time is worth");
+  await hourly.fill("\u22125"); // "−5": the minus sign, read as -5, which the engine refuses as negative
+  const negative = engineReply(inputWith((i) => { i.hourlyValue = "-5"; })).errors.find((e) => e.field === "hourlyValue");
+  assert.deepEqual(await eventually(() => fieldError(widget, hourly), { invalid: "true", message: negative.message }),
+    { invalid: "true", message: negative.message });
+});
+
+test("in English, '$1,200.50' is read as 1200.5, with no-break spaces and a Unicode minus handled too", async () => {
+  const { widget } = await useWidget({ locale: "en" });
+  const deal = field(widget, "Revenue from a new client");
+  await deal.fill("$1,200.50");
+  await assertVerdict(widget, engineVerdict(inputWith((i) => { i.dealValue = "1200.5"; })), "$1,200.50");
+  await deal.fill("\u00A01\u00A0234.75 USD");
+  await assertVerdict(widget, engineVerdict(inputWith((i) => { i.dealValue = "1234.75"; })), "1 234.75 USD");
+  const hourly = field(widget, "What an hour of your time is worth");
+  await hourly.fill("\u2212 $5");
+  const negative = engineReply(inputWith((i) => { i.hourlyValue = "-5"; })).errors.find((e) => e.field === "hourlyValue");
+  assert.deepEqual(await eventually(() => fieldError(widget, hourly), { invalid: "true", message: negative.message }),
+    { invalid: "true", message: negative.message });
+});
+
+test("a bad entry shows the engine's message on its field, keeps the last good verdict, and clears when fixed", async () => {
+  const opened = await useWidget();
+  const { widget, page } = opened;
+  const start = engineVerdict(defaultInput());
+  assert.equal(await verdictOf(widget), start);
+
+  // Not a number.
+  const deal = field(widget, "Revenue from a new client");
+  await deal.fill("abc");
+  const notNumber = engineReply(inputWith((i) => { i.dealValue = "abc"; })).errors;
+  assert.deepEqual(notNumber.map((e) => e.field), ["dealValue"]);
+  assert.deepEqual(await eventually(() => fieldError(widget, deal), { invalid: "true", message: notNumber[0].message }),
+    { invalid: "true", message: notNumber[0].message });
+  assert.equal(await verdictOf(widget), start, "the last good verdict stays");
+  await deal.fill("2500");
+  const fixed = engineVerdict(inputWith((i) => { i.dealValue = "2500"; }));
+  assert.notEqual(fixed, start);
+  await assertVerdict(widget, fixed, "the verdict updates once the field is fixed");
+  assert.deepEqual(await fieldError(widget, deal), { invalid: null, message: "" }, "the error is cleared");
+
+  // Out of range: 500 % into a percent field.
+  const margin = field(widget, "Gross margin");
+  await margin.fill("500");
+  const outOfRange = engineReply(inputWith((i) => { i.dealValue = "2500"; i.grossMargin = "5"; })).errors;
+  assert.deepEqual(outOfRange.map((e) => e.field), ["grossMargin"]);
+  assert.deepEqual(await eventually(() => fieldError(widget, margin), { invalid: "true", message: outOfRange[0].message }),
+    { invalid: "true", message: outOfRange[0].message });
+  assert.equal(await verdictOf(widget), fixed, "the last good verdict stays");
+  await margin.fill("40");
+  const fixedAgain = engineVerdict(inputWith((i) => { i.dealValue = "2500"; i.grossMargin = "0.4"; }));
+  assert.notEqual(fixedAgain, fixed);
+  await assertVerdict(widget, fixedAgain);
+  assert.deepEqual(await fieldError(widget, margin), { invalid: null, message: "" });
+  assertNoProblems(opened);
+});
+
+test("adding and removing options: cards and chart lines follow, Add stops at 6 and Remove at 1", async () => {
+  const opened = await useWidget();
+  const { widget, page } = opened;
+  const count = async () => widget.evaluate((host) => ({
+    fieldsets: host.shadowRoot.querySelectorAll("fieldset[data-option]").length,
+    cards: host.shadowRoot.querySelectorAll("article.card").length,
+    series: host.shadowRoot.querySelectorAll("svg.chart g.series").length,
+    tableColumns: host.shadowRoot.querySelectorAll("table.chart-table thead th").length - 1,
+  }));
+  const n = (k) => ({ fieldsets: k, cards: k, series: k, tableColumns: k });
+  assert.deepEqual(await count(), n(2));
+  const add = widget.getByRole("button", { name: "Add an option" });
+  const kind = widget.getByLabel("Kind of option to add");
+  assert.equal(await kind.inputValue(), "chamber_of_commerce", "the chamber of commerce is offered first");
+
+  const defaults = defaultInput();
+  const chamber = { kind: "chamber_of_commerce" };
+  await add.click();
+  assert.deepEqual(await eventually(count, n(3)), n(3));
+  assert.equal((await readCards(widget))[2].name, "Chamber of commerce");
+  await assertVerdict(widget, engineVerdict({ ...defaults, options: [...defaults.options, chamber] }));
+
+  for (let k = 4; k <= 6; k++) {
+    assert.equal(await add.isEnabled(), true, `Add is enabled with ${k - 1} options`);
+    await kind.selectOption("custom");
+    await add.click();
+    assert.deepEqual(await eventually(count, n(k)), n(k));
+  }
+  assert.equal(await add.isDisabled(), true, "Add is disabled at 6 options");
+  const six = [...defaults.options, chamber, ...[4, 5, 6].map((k) => ({ kind: "custom", name: `Option ${k}` }))];
+  assert.deepEqual((await readCards(widget)).map((c) => c.name), six.map((o) => o.name ?? "Chamber of commerce"));
+  await assertVerdict(widget, engineVerdict({ ...defaults, options: six }));
+
+  // Remove the second option: the rest close up.
+  await widget.getByRole("button", { name: "Remove Large open network" }).click();
+  assert.deepEqual(await eventually(count, n(5)), n(5));
+  assert.equal(await add.isEnabled(), true, "Add is enabled again below 6");
+  const five = six.filter((_, i) => i !== 1);
+  assert.deepEqual((await readCards(widget)).map((c) => c.name), five.map((o) => o.name ?? "Chamber of commerce"));
+  await assertVerdict(widget, engineVerdict({ ...defaults, options: five }));
+
+  // Remove the last until one is left.
+  for (let k = 4; k >= 1; k--) {
+    await widget.locator("fieldset[data-option]").last().getByRole("button", { name: /^Remove / }).click();
+    assert.deepEqual(await eventually(count, n(k)), n(k));
+  }
+  const remove = widget.locator("fieldset[data-option]").getByRole("button", { name: /^Remove / });
+  assert.equal(await remove.count(), 1);
+  assert.equal(await remove.isDisabled(), true, "Remove is disabled with one option");
+  await assertVerdict(widget, engineVerdict({ ...defaults, options: [defaults.options[0]] }));
+  assertNoProblems(opened);
+});
+
+test("renaming an option and switching its preset: the card heading and the verdict follow", async () => {
+  const opened = await useWidget();
+  const { widget, page } = opened;
+  const defaults = defaultInput();
+
+  await field(widget, "Name", 0).fill("Breakfast club");
+  const renamed = inputWith((i) => { i.options[0].name = "Breakfast club"; });
+  await assertVerdict(widget, engineVerdict(renamed));
+  assert.equal((await readCards(widget))[0].name, "Breakfast club");
+  assert.equal(await widget.locator('fieldset[data-option="0"] > legend').textContent(), "Breakfast club");
+
+  // The second option becomes a chamber of commerce, with its preset name and figures.
+  await field(widget, "Starting figures", 1).selectOption("chamber_of_commerce");
+  const switched = { ...renamed, options: [renamed.options[0], { kind: "chamber_of_commerce" }] };
+  await assertVerdict(widget, engineVerdict(switched));
+  const cards = await readCards(widget);
+  assert.equal(cards[1].name, "Chamber of commerce");
+  const chamberReply = engineReply(switched).report.options[1];
+  assert.equal(cards[1].figures["Total cost"], usd(chamberReply.cost));
+  assert.equal(await field(widget, "Starting figures", 1).inputValue(), "chamber_of_commerce");
+
+  // The renamed option keeps its name when it takes another preset's figures.
+  await field(widget, "Starting figures", 0).selectOption("custom");
+  const custom = { ...switched, options: [{ kind: "custom", name: "Breakfast club" }, switched.options[1]] };
+  await assertVerdict(widget, engineVerdict(custom));
+  assert.equal((await readCards(widget))[0].name, "Breakfast club");
+  assert.equal(await field(widget, "Name", 0).inputValue(), "Breakfast club");
+  assert.notEqual(engineVerdict(custom), engineVerdict(defaults));
+  assertNoProblems(opened);
+});
+
+test("a share link restores every input: the URL after the fragment syncs, and the copied link", async () => {
+  const opened = await openWidget();
+  const { widget, page } = opened;
+  await widget.getByLabel("Currency").selectOption("EUR"); // rebuilds the form: first
+  await field(widget, "What an hour of your time is worth").fill("75");
+  await field(widget, "Months to look ahead").fill("36");
+  await field(widget, "Name", 0).fill("Breakfast club");
+  await field(widget, "Meal or room fee per meeting", 0).fill("12.5");
+  await field(widget, "Referrals that become clients", 1).fill("40");
+  await field(widget, "Referrals a month, once established", 1).fill("2");
+  await widget.locator('fieldset[data-option="1"]').getByText("More time").click();
+  await field(widget, "Travel hours per meeting", 1).fill("1.25");
+
+  const expected = inputWith((i) => {
+    i.currency = "EUR";
+    i.hourlyValue = "75";
+    i.horizonMonths = "36";
+    i.options[0].name = "Breakfast club";
+    i.options[0].mealCost = "12.5";
+    i.options[1].closeRate = "0.4";
+    i.options[1].referralsPerMonth = "2";
+    i.options[1].travelHours = "1.25";
+  });
+  const verdict = engineVerdict(expected);
+  await assertVerdict(widget, verdict);
+  // The fragment is written ~250 ms after the last good compute.
+  const shared = await eventually(() => decodeHashIn(page), expected, { timeout: 3000 });
+  assert.deepEqual(shared, expected, "the fragment holds the whole input");
+  const href = page.url();
+  const values = await readFormValues(widget);
+
+  // The "Copy link" button copies the same link.
+  await widget.getByRole("button", { name: "Copy link" }).click();
+  await eventually(() => widget.locator(".share output").textContent(), "Link copied: it holds your figures, which stay in the link and are never sent to a server.");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), href);
+
+  const second = await openWidget(href);
+  assert.equal(await verdictOf(second.widget), verdict);
+  assert.deepEqual(await readFormValues(second.widget), values, "every input and select is restored");
+  assert.equal(values[await field(second.widget, "What an hour of your time is worth").getAttribute("id")], "75");
+  assert.equal(await second.widget.locator(".notice").textContent(), "", "no notice about an unreadable link");
+  assertNoProblems(opened);
+  assertNoProblems(second);
+  await second.page.close();
+  await page.close();
+});
+
+test("Copy summary copies the verdict and each option's figures, and Download CSV the monthly figures", async () => {
+  const opened = await useWidget();
+  const { widget, page } = opened;
+  const name = '=Club "A", Inc';
+  await field(widget, "Name", 0).fill(name);
+  const input = inputWith((i) => { i.options[0].name = name; });
+  const { report } = engineReply(input);
+  await assertVerdict(widget, report.comparison.verdict);
+
+  await widget.getByRole("button", { name: "Copy summary" }).click();
+  assert.equal(await eventually(() => widget.locator(".share output").textContent(), "Summary copied."), "Summary copied.");
+  const whole = (v) => usd(v, { whole: true });
+  const summary = [report.comparison.verdict, "", ...report.options.map((o) =>
+    `${o.name}: cost ${whole(o.cost)} (time ${whole(o.timeCost)}), profit ${whole(o.profit)}, net ${whole(o.net)}, `
+    + (o.paybackMonth ? `pays back in month ${o.paybackMonth}` : `no payback within ${report.horizonMonths} months`) + ".")].join("\n");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), summary);
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    widget.getByRole("button", { name: "Download CSV" }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), "networking-roi.csv");
+  const csv = readFileSync(await download.path(), "utf8");
+  const header = "option,month,cash,hours,timeCost,referrals,clients,profit,net,cumulativeNet";
+  const cell = (name) => (name === "=Club \"A\", Inc" ? '"\'=Club ""A"", Inc"' : name); // quoted, and never a formula
+  const rows = report.options.flatMap((o) => o.months.map((m) =>
+    [cell(o.name), m.month, m.cash, m.hours, m.timeCost, m.referrals, m.clients, m.profit, m.net, m.cumulativeNet].join(",")));
+  assert.equal(csv, [header, ...rows].join("\r\n") + "\r\n");
+  assert.equal(rows.length, report.options.length * report.horizonMonths);
+  assertNoProblems(opened);
+});
