@@ -326,3 +326,23 @@ test("Copy summary copies the verdict and each option's figures, and Download CS
   assert.equal(rows.length, report.options.length * report.horizonMonths);
   assertNoProblems(opened);
 });
+
+test("the reach estimate fills referrals a month with the engine's estimate", async () => {
+  const { widget } = await useWidget();
+  const option = widget.locator('fieldset[data-option="0"]');
+  await option.getByText("More referrals").click();
+  await option.getByText("Estimate referrals from your reach").click();
+  // 12 relationships × 250 contacts = 3,000 people; × 4 % in market = 120;
+  // × 10 % buying this year = 12; × 50 % passed on = 6; / (1 competitor + 1) = 3
+  // a year; / 12 = 0.25 referrals a month
+  const figures = {
+    "Members who know you well": "12", "People each of them knows": "250",
+    "Of those, in your target market (%)": "4", "Of your market, buying in a year (%)": "10",
+    "Chance they pass on a need they hear of (%)": "50", "Members who offer what you offer": "1",
+  };
+  for (const [label, value] of Object.entries(figures)) await option.getByLabel(label, { exact: true }).fill(value);
+  await option.getByRole("button", { name: "Use this estimate" }).click();
+  assert.equal(await option.getByLabel("Referrals a month, once established").inputValue(), "0.25");
+  const expected = inputWith((input) => { input.options[0].referralsPerMonth = "0.25"; });
+  await assertVerdict(widget, engineVerdict(expected), "the verdict follows the estimate");
+});
