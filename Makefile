@@ -15,6 +15,7 @@ build:
 	rm -rf $(DIST) && mkdir -p $(DIST) bin
 	$(WASM_ENV) go build -trimpath -ldflags="-s -w -X main.version=$(VERSION)" -o bin/networking-roi.wasm ./wasm
 	go run ./cmd/build -wasm bin/networking-roi.wasm -exec "$(GOROOT)/lib/wasm/wasm_exec.js" -web web -out $(DIST)
+	node cmd/build/brotli.mjs $(DIST)
 	$(WASM_ENV) go build -trimpath -tags panichook -o bin/networking-roi-panichook.wasm ./wasm
 
 run: build

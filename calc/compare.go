@@ -61,16 +61,16 @@ func verdict(reps []OptionReport, best, runnerUp int, tie bool, horizon int, cur
 	}
 	if runnerUp < 0 {
 		if b.Net.IsNegative() {
-			return b.Name + " does not pay: it costs " + money(b.Net.Neg(), currency) +
+			return b.Name + " does not pay: it costs " + FormatMoney(b.Net.Neg(), currency) +
 				" more than it brings" + over + "."
 		}
-		return b.Name + " pays: " + money(b.Net, currency) + " net" + over + paysBackIn(b) + "."
+		return b.Name + " pays: " + FormatMoney(b.Net, currency) + " net" + over + paysBackIn(b) + "."
 	}
 	r := reps[runnerUp]
-	gap := money(b.Net.Sub(r.Net), currency)
+	gap := FormatMoney(b.Net.Sub(r.Net), currency)
 	switch {
 	case tie:
-		return b.Name + " and " + r.Name + " come out even at " + money(b.Net, currency) + " net" + over + "."
+		return b.Name + " and " + r.Name + " come out even at " + FormatMoney(b.Net, currency) + " net" + over + "."
 	case b.Net.IsNegative():
 		return "None of the options pays" + over + "; " + b.Name + " loses least, " +
 			gap + " less than " + r.Name + "."
@@ -87,9 +87,10 @@ func paysBackIn(r OptionReport) string {
 
 var currencySymbols = map[string]string{"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
 
-// money writes an amount for a sentence: "$3,240" in whole units from 100 up,
-// "$12.50" below, with the currency's symbol or its code ("CHF 3,240").
-func money(amount decimal.Decimal, currency string) string {
+// FormatMoney writes an amount as the verdict does: "$3,240" in whole units
+// from 100 up, "$12.50" below, with the currency's symbol or its code
+// ("CHF 3,240").
+func FormatMoney(amount decimal.Decimal, currency string) string {
 	sign := ""
 	if amount.IsNegative() {
 		sign, amount = "−", amount.Neg()

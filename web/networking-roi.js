@@ -24,6 +24,7 @@ let engine; // one Go instance for every widget on the page
 function loadEngine() {
   engine ??= (async () => {
     if (typeof WebAssembly !== "object") throw new Error("no-wasm");
+    const wasm = fetch(new URL(ASSETS.wasm, base)); // in parallel with wasm_exec.js
     await new Promise((resolve, reject) => {
       const script = document.createElement("script");
       script.src = new URL(ASSETS.exec, base).href;
@@ -32,7 +33,7 @@ function loadEngine() {
       document.head.append(script);
     });
     const go = new globalThis.Go();
-    const { instance } = await WebAssembly.instantiateStreaming(fetch(new URL(ASSETS.wasm, base)), go.importObject);
+    const { instance } = await WebAssembly.instantiateStreaming(wasm, go.importObject);
     go.run(instance); // never returns: the bridge keeps serving calls
     return globalThis.networkingROI;
   })();
@@ -70,14 +71,12 @@ class NetworkingROIElement extends HTMLElement {
       root.replaceChildren(add("p", "Loading the calculator…", "note"));
       return;
     }
-    const money = new Intl.NumberFormat(this.getAttribute("locale") || undefined,
-      { style: "currency", currency: PREBUILT.currency, maximumFractionDigits: 0 });
+    // The figures come formatted from the build: a page's first currency
+    // Intl.NumberFormat costs tens of milliseconds, too much before the
+    // reader even scrolls to the widget.
     const list = document.createElement("ul");
-    for (const o of PREBUILT.options) {
-      const payback = o.paybackMonth ? `, paying back in month ${o.paybackMonth}` : "";
-      list.append(add("li", `${o.name}: net ${money.format(o.net)} over ${PREBUILT.horizonMonths} months${payback}`));
-    }
-    root.replaceChildren(add("p", PREBUILT.comparison.verdict, "verdict"), list,
+    for (const line of PREBUILT.lines) list.append(add("li", line));
+    root.replaceChildren(add("p", PREBUILT.verdict, "verdict"), list,
       add("p", "Default figures; the calculator loads as you scroll to it.", "note"));
   }
 

@@ -249,6 +249,8 @@ class Widget {
       return value;
     };
     box.addEventListener("input", estimate);
+    const details = el("details", {}, el("summary", {}, "Estimate referrals from your reach"), box);
+    details.addEventListener("toggle", () => { if (details.open) estimate(); }); // no work until asked
     use.addEventListener("click", () => {
       const value = estimate();
       if (value === undefined) return;
@@ -257,8 +259,7 @@ class Widget {
       this.compute();
     });
     box.append(el("p", {}, out), use);
-    queueMicrotask(estimate);
-    return el("details", {}, el("summary", {}, "Estimate referrals from your reach"), box);
+    return details;
   }
 
   addControls() {
@@ -343,6 +344,7 @@ class Widget {
     }
   }
 
+  /** Shows the verdict at once and the figures and chart at the next frame, once however fast the reader types. */
   render() {
     const r = this.report;
     this.el.verdict.textContent = r.comparison.verdict;
@@ -350,6 +352,14 @@ class Widget {
     this.announceTimer = setTimeout(() => {
       if (this.el.live.textContent !== r.comparison.verdict) this.el.live.textContent = r.comparison.verdict;
     }, 900);
+    this.frame ||= requestAnimationFrame(() => {
+      this.frame = 0;
+      this.renderFigures();
+    });
+  }
+
+  renderFigures() {
+    const r = this.report;
     const money = (v, whole) => formatMoney(v, r.currency, this.locale, { whole });
     const cards = el("div", { class: "cards" });
     r.options.forEach((o, i) => cards.append(this.card(o, i, r, money)));

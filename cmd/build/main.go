@@ -22,6 +22,7 @@ import (
 	"strings"
 
 	"github.com/networking-roi/widget/calc"
+	"github.com/shopspring/decimal"
 )
 
 func main() {
@@ -168,8 +169,6 @@ func defaultComparison() (input, prebuilt []byte, err error) {
 			HorizonMonths int    `json:"horizonMonths"`
 			Options       []struct {
 				Name         string `json:"name"`
-				Cost         string `json:"cost"`
-				Profit       string `json:"profit"`
 				Net          string `json:"net"`
 				PaybackMonth *int   `json:"paybackMonth"`
 			} `json:"options"`
@@ -181,7 +180,23 @@ func defaultComparison() (input, prebuilt []byte, err error) {
 	if err := json.Unmarshal(calc.ComputeJSON(input), &reply); err != nil {
 		return nil, nil, err
 	}
-	prebuilt, err = json.Marshal(reply.Report)
+	r := reply.Report
+	summary := struct {
+		Verdict string   `json:"verdict"`
+		Lines   []string `json:"lines"`
+	}{Verdict: r.Comparison.Verdict}
+	for _, o := range r.Options {
+		net, err := decimal.NewFromString(o.Net)
+		if err != nil {
+			return nil, nil, err
+		}
+		line := fmt.Sprintf("%s: net %s over %d months", o.Name, calc.FormatMoney(net, r.Currency), r.HorizonMonths)
+		if o.PaybackMonth != nil {
+			line += fmt.Sprintf(", paying back in month %d", *o.PaybackMonth)
+		}
+		summary.Lines = append(summary.Lines, line)
+	}
+	prebuilt, err = json.Marshal(summary)
 	return input, prebuilt, err
 }
 
@@ -203,28 +218,19 @@ func presetsJSON() ([]byte, error) {
 }
 
 // staticFigures is the default comparison as plain HTML, for readers without
-// JavaScript: the verdict and each option's cost, profit and net.
+// JavaScript: the verdict and each option's net and payback.
 func staticFigures(prebuilt []byte) string {
-	var r struct {
-		Currency string `json:"currency"`
-		Options  []struct {
-			Name, Cost, Profit, Net string
-			PaybackMonth            *int
-		} `json:"options"`
-		Comparison struct{ Verdict string } `json:"comparison"`
+	var summary struct {
+		Verdict string   `json:"verdict"`
+		Lines   []string `json:"lines"`
 	}
-	if err := json.Unmarshal(prebuilt, &r); err != nil {
+	if err := json.Unmarshal(prebuilt, &summary); err != nil {
 		log.Fatal(err)
 	}
 	var s strings.Builder
-	fmt.Fprintf(&s, "<p><strong>%s</strong></p>\n<ul>\n", html.EscapeString(r.Comparison.Verdict))
-	for _, o := range r.Options {
-		payback := "does not pay back within the horizon"
-		if o.PaybackMonth != nil {
-			payback = fmt.Sprintf("pays back in month %d", *o.PaybackMonth)
-		}
-		fmt.Fprintf(&s, "<li>%s: cost %s %s, profit %s %s, net %s %s; %s.</li>\n",
-			html.EscapeString(o.Name), r.Currency, o.Cost, r.Currency, o.Profit, r.Currency, o.Net, payback)
+	fmt.Fprintf(&s, "<p><strong>%s</strong></p>\n<ul>\n", html.EscapeString(summary.Verdict))
+	for _, line := range summary.Lines {
+		fmt.Fprintf(&s, "<li>%s.</li>\n", html.EscapeString(line))
 	}
 	s.WriteString("</ul>\n")
 	return s.String()

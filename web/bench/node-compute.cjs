@@ -14,6 +14,9 @@ require(path.resolve(execPath));
   const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), go.importObject);
   go.run(instance);
   const api = globalThis.networkingROI;
+  const memory = () => instance.exports.mem.buffer.byteLength;
+  api.compute(input);
+  const afterOne = memory();
   for (let i = 0; i < 200; i++) api.compute(input); // warm up
   const times = [];
   for (let i = 0; i < 2000; i++) {
@@ -26,5 +29,11 @@ require(path.resolve(execPath));
   const at = (q) => times[Math.floor(q * (times.length - 1))];
   const median = at(0.5);
   console.log(`networkingROI.compute in node: median ${(median * 1000).toFixed(0)} µs, p95 ${(at(0.95) * 1000).toFixed(0)} µs over ${times.length} calls (target: median under 2 ms) ${median < 2 ? "ok" : "over"}`);
+  for (let i = 0; i < 3000; i++) api.compute(input);
+  const atFive = memory();
+  for (let i = 0; i < 5000; i++) api.compute(input);
+  const atTen = memory();
+  const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
+  console.log(`wasm memory after 1 compute ${kb(afterOne)}, 5,200: ${kb(atFive)}, 10,200: ${kb(atTen)}; growth ${(atTen / afterOne).toFixed(2)}× (target: at most 1.5×, none from 5,000 on) ${atTen / afterOne <= 1.5 && atTen === atFive ? "ok" : "over"}`);
   process.exit(0);
 })();

@@ -108,7 +108,9 @@ test("without JavaScript, index.html shows the prebuilt verdict and embed.html l
     assert.equal(await verdict.textContent(), reply.report.comparison.verdict);
     const items = await page.locator("networking-roi li").allTextContents();
     assert.deepEqual(items.map((t) => t.split(":")[0]), reply.report.options.map((o) => o.name));
-    reply.report.options.forEach((o, i) => assert.ok(items[i].includes(`net USD ${o.net}`), items[i]));
+    // The build writes whole dollars with a true minus, as the verdict does: -10230.00 → −$10,230.
+    const asVerdictWrites = (net) => `${net.startsWith("-") ? "−" : ""}$${Math.round(Math.abs(Number(net))).toLocaleString("en-US")}`;
+    reply.report.options.forEach((o, i) => assert.ok(items[i].includes(`net ${asVerdictWrites(o.net)}`), items[i]));
     assert.equal(await page.getByText("This calculator needs JavaScript").isVisible(), true);
 
     await page.goto(new URL("embed.html", server.url).href);
