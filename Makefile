@@ -53,10 +53,12 @@ fuzz:
 	  go test -run='^$$' -fuzz="^$$target$$" -fuzztime=$(FUZZTIME) ./calc || exit 1; \
 	done
 
-bench: build
-	go test -run='^$$' -bench=. -benchmem -count=5 ./calc
-	$(WASM_ENV) go test -run='^$$' -bench=. -benchmem -count=3 $(WASM_EXEC) ./calc
-	node web/bench/node-compute.cjs bin/networking-roi.wasm "$(GOROOT)/lib/wasm/wasm_exec.js" "$$(go run ./cmd/input)"
+# Every performance figure of the README, each against its target, from one
+# run: wire weight, host page cost, time to interactive, keystrokes, memory,
+# and the engine's Go benchmarks natively and in node.
+bench: build browser-deps
+	go build -o bin/serve ./cmd/serve
+	CHROMIUM=$(CHROMIUM) node web/bench/measure.mjs
 
 # Screenshots of the page at 360 and 1280 px, light and dark, to look at.
 screenshots: build browser-deps
