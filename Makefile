@@ -7,6 +7,7 @@ VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 WASM_ENV := GOOS=js GOARCH=wasm
 WASM_EXEC := -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec"
 FUZZTIME ?= 5s
+# make fuzz FUZZTIME=60s runs each fuzz target for a minute.
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: screenshots build run test test-go test-wasm test-browser browser-deps fuzz-short fuzz bench check clean
@@ -52,6 +53,7 @@ fuzz:
 	  echo "fuzz $$target for $(FUZZTIME)"; \
 	  go test -run='^$$' -fuzz="^$$target$$" -fuzztime=$(FUZZTIME) ./calc || exit 1; \
 	done
+	node web/test/fuzz/share-fuzz.mjs $(FUZZTIME)
 
 # Every performance figure of the README, each against its target, from one
 # run: wire weight, host page cost, time to interactive, keystrokes, memory,

@@ -9,11 +9,12 @@ const base = new URL(".", import.meta.url);
 
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
-:host { display: block; contain: content; font: 1rem/1.5 system-ui, sans-serif; color-scheme: light;
+:host { display: block; contain: content; }
+.frame { all: initial; display: block; color-scheme: light; font: 1rem/1.5 var(--roi-font, system-ui, sans-serif);
   color: var(--roi-fg, light-dark(#1b1f24, #e8eaed)); background: var(--roi-bg, light-dark(#fff, #15181c));
   border: 1px solid var(--roi-border, light-dark(#8a939f, #6b7480)); border-radius: var(--roi-radius, 12px); padding: 1rem; }
-:host([theme="dark"]) { color-scheme: dark; }
-:host([theme="auto"]) { color-scheme: light dark; }
+:host([theme="dark"]) .frame { color-scheme: dark; }
+:host([theme="auto"]) .frame { color-scheme: light dark; }
 p { margin: 0 0 .5rem; } .verdict { font-weight: 600; font-size: 1.1rem; }
 ul { margin: 0; padding-left: 1.2rem; } .note { font-size: .9rem; }
 `);
@@ -67,8 +68,10 @@ class NetworkingROIElement extends HTMLElement {
       if (className) el.className = className;
       return el;
     };
+    const frame = add("div", "", "frame");
+    root.replaceChildren(frame);
     if (custom) {
-      root.replaceChildren(add("p", "Loading the calculator…", "note"));
+      frame.append(add("p", "Loading the calculator…", "note"));
       return;
     }
     // The figures come formatted from the build: a page's first currency
@@ -76,7 +79,7 @@ class NetworkingROIElement extends HTMLElement {
     // reader even scrolls to the widget.
     const list = document.createElement("ul");
     for (const line of PREBUILT.lines) list.append(add("li", line));
-    root.replaceChildren(add("p", PREBUILT.verdict, "verdict"), list,
+    frame.append(add("p", PREBUILT.verdict, "verdict"), list,
       add("p", "Default figures; the calculator loads as you scroll to it.", "note"));
   }
 
@@ -94,7 +97,7 @@ class NetworkingROIElement extends HTMLElement {
       note.textContent = err.message === "no-wasm"
         ? "These are the default figures. To try your own, this calculator needs WebAssembly, which this browser has turned off."
         : "The calculator could not load; the figures above are its defaults. Reload the page to try again.";
-      this.shadowRoot.append(note);
+      (this.shadowRoot.querySelector(".frame") ?? this.shadowRoot).append(note);
     }
   }
 }

@@ -99,8 +99,8 @@ class Widget {
       shareStatus: el("output", { "aria-live": "polite" }),
     };
     this.el.form.addEventListener("submit", (e) => e.preventDefault());
-    root.replaceChildren(this.el.notice, this.el.verdict, this.el.live, this.el.form, this.el.results,
-      this.shareBar(), this.howItWorks());
+    root.replaceChildren(el("div", { class: "widget" }, this.el.notice, this.el.verdict, this.el.live,
+      this.el.form, this.el.results, this.shareBar(), this.howItWorks()));
     this.buildForm();
     this.compute();
   }
@@ -480,7 +480,7 @@ class Widget {
     const text = rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
     const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
     const a = el("a", { href: url, download: "networking-roi.csv" });
-    this.host.shadowRoot.append(a);
+    this.el.results.append(a);
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);

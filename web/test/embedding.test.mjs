@@ -206,7 +206,8 @@ test("the dark theme: theme=dark is dark with light text, and theme=auto follows
   const { page, problems } = await openFixture("/fixture/theme.html",
     '<div style="height:3000px"></div><networking-roi theme="dark"></networking-roi>');
   const colours = (widget) => widget.evaluate((host) => {
-    const style = getComputedStyle(host);
+    // The shadow root's outermost box (.frame before the calculator loads, .widget after) paints the theme.
+    const style = getComputedStyle(host.shadowRoot.firstElementChild);
     const verdict = host.shadowRoot.querySelector(".verdict");
     const input = host.shadowRoot.querySelector("input");
     return {
