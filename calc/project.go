@@ -41,13 +41,19 @@ type everyMonth struct {
 }
 
 func monthlyCosts(o *Option) everyMonth {
-	meetings := o.MeetingsPerYear.DivRound(twelve, divPlaces)
+	meetings := meetingsPerMonth(o)
 	return everyMonth{
 		meals:  meetings.Mul(o.MealCost).Add(o.OneToOnesPerMonth.Mul(o.OneToOneCost)),
 		travel: meetings.Mul(o.TravelCost),
 		hours: meetings.Mul(o.MeetingHours.Add(o.TravelHours)).
 			Add(o.OneToOnesPerMonth.Mul(o.OneToOneHours)).Add(o.OtherHoursPerMonth),
 	}
+}
+
+// meetingsPerMonth is meetingsPerYear / 12, the one division of the
+// monthly costs.
+func meetingsPerMonth(o *Option) decimal.Decimal {
+	return o.MeetingsPerYear.DivRound(twelve, divPlaces)
 }
 
 // fullRateMonth is the first month in which referrals reach their full rate.

@@ -64,7 +64,7 @@ func sensitivityOf(in *Input, o *Option, t Totals, ramp decimal.Decimal) []Sensi
 	p := parts{
 		t: t, o: &opt, hourly: in.HourlyValue, months: h,
 		dues:      decimal.NewFromInt(int64(annualFeesDue(in.HorizonMonths))),
-		meetings:  opt.MeetingsPerYear.DivRound(twelve, divPlaces).Mul(h),
+		meetings:  meetingsPerMonth(&opt).Mul(h),
 		oneToOnes: opt.OneToOnesPerMonth.Mul(h),
 	}
 	g := *in
