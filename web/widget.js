@@ -110,7 +110,7 @@ class Widget {
     const input = structuredClone(DEFAULT_INPUT);
     if (this.syncFragment && location.hash.length > 1) {
       const shared = decodeShare(location.hash);
-      if (shared.ok && this.api.compute(JSON.stringify(shared.input)).startsWith('{"report"')) {
+      if (shared.ok && this.computes(shared.input)) {
         return { input: shared.input, notice: "" };
       }
       return { input, notice: "This link could not be read, so the calculator shows its default figures." };
@@ -119,7 +119,7 @@ class Widget {
     if (script) {
       try {
         const given = JSON.parse(script.textContent);
-        if (this.api.compute(JSON.stringify(given)).startsWith('{"report"')) return { input: given, notice: "" };
+        if (this.computes(given)) return { input: given, notice: "" };
       } catch { /* fall through to the defaults, with a notice */ }
       return { input, notice: "The figures given to this calculator could not be read; it shows its defaults." };
     }
@@ -130,6 +130,11 @@ class Widget {
     const horizon = this.host.getAttribute("horizon");
     if (/^\d{1,3}$/.test(horizon || "") && +horizon >= 1 && +horizon <= 120) input.horizonMonths = horizon;
     return { input, notice: "" };
+  }
+
+  /** Whether the engine accepts an input: a share link's or an embedder's is checked before use. */
+  computes(input) {
+    return this.api.compute(JSON.stringify(input)).startsWith('{"report"');
   }
 
   // ---- the form ----
