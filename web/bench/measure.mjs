@@ -195,7 +195,7 @@ ${AFTER}
 }
 const FALLBACK = `<p><a href="/">Does networking pay? Open the calculator.</a></p>`;
 // No attributes: the element shows the prebuilt default comparison until the engine replaces it.
-const WIDGET_PAGE = blogPage(`<networking-roi>${FALLBACK}</networking-roi>`, `<script type="module" src="/networking-roi.js"></script>`);
+const WIDGET_PAGE = blogPage(`<networking-roi>${FALLBACK}</networking-roi>`, `<script type="module" async src="/networking-roi.js"></script>`);
 const PLAIN_PAGE = blogPage(FALLBACK);
 /** The floor on the same kind of page: on the same trigger (400 px from the viewport) it loads wasm_exec.js and the floor. */
 const floorPage = (exec, wasm) => blogPage(`<div id="floor" style="min-height: 12rem; border: 1px solid #ccc">${FALLBACK}</div>`, `<script type="module">

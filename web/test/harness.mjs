@@ -132,7 +132,7 @@ export function hostPage(markup, { head = "", title = "Fixture" } = {}) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>${title}</title>
-<script type="module" src="/networking-roi.js"></script>
+<script type="module" async src="/networking-roi.js"></script>
 ${head}
 </head>
 <body>
