@@ -20,7 +20,8 @@
 // what is measured here.
 //
 // Usage (from the repository root): node web/bench/measure.mjs
-// RUNS=n sets the runs per median (default 7, at least 7).
+// RUNS=n sets the runs per median (default 7, at least 7). ONLY=host,tti runs
+// some sections only (weight, host, tti, keys, memory, engine), to iterate.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -30,6 +31,11 @@ import { gzipSync } from "node:zlib";
 import { launchBrowser, repo } from "../test/harness.mjs";
 
 const RUNS = Math.max(7, Number(process.env.RUNS) || 7);
+// Loads per kind for the host page's cost: its figures (a long task or not,
+// the load event) vary more from load to load than the others.
+const HOST_RUNS = Math.max(15, RUNS);
+const ONLY = process.env.ONLY ? new Set(process.env.ONLY.split(",")) : null;
+const wanted = (section) => !ONLY || ONLY.has(section);
 const KEYSTROKES = 200;
 const COMPUTES = 10_000;
 const EMULATION = { offline: false, latency: 60, downloadThroughput: 9e6 / 8, uploadThroughput: 9e6 / 8 };
@@ -223,11 +229,17 @@ near.observe(slot);
  * global, and when an IntersectionObserver first reports an intersection.
  */
 const INIT = () => {
-  const roi = (globalThis.__roi = { longtasks: [], instances: [], calls: 0, computeMs: [] });
+  const roi = (globalThis.__roi = { longtasks: [], longframes: [], instances: [], calls: 0, computeMs: [] });
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) roi.longtasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: "longtask", buffered: true });
+    // Long animation frames name the scripts that ran in them (those of 5 ms or more).
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        roi.longframes.push({ start: e.startTime, duration: e.duration, scripts: e.scripts.map((s) => ({ url: s.sourceURL, invoker: s.invoker, duration: s.duration })) });
+      }
+    }).observe({ type: "long-animation-frame", buffered: true });
   } catch { /* no long task API */ }
   const instantiate = WebAssembly.instantiateStreaming;
   WebAssembly.instantiateStreaming = async function (...args) {
@@ -364,12 +376,13 @@ function wireWeight(snap, floor) {
 // ---- 2. host page cost before the widget is in view ----
 
 async function hostCost(browser, serverUrl, loaderName) {
-  heading(`2. Host page cost before the widget is in view (${RUNS} loads each, interleaved, fresh context each)`);
+  heading(`2. Host page cost before the widget is in view (${HOST_RUNS} loads each, interleaved, fresh context each)`);
   const loads = { widget: [], plain: [] };
   const connected = [], intl = [];
   const longtasks = { widget: [], plain: [] };
+  const widgetScripts = [];
   let fetchedBefore = null, widgetY = null;
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < HOST_RUNS; i++) {
     const order = i % 2 ? ["plain", "widget"] : ["widget", "plain"];
     for (const kind of order) {
       const f = await openFixture(browser, serverUrl, kind);
@@ -378,6 +391,8 @@ async function hostCost(browser, serverUrl, loaderName) {
       const result = await f.page.evaluate(() => ({
         load: performance.getEntriesByType("navigation")[0].loadEventEnd,
         longtasks: globalThis.__roi.longtasks,
+        // the widget's scripts (the loader, from the same origin as the page) that ran in a long frame
+        widgetScripts: globalThis.__roi.longframes.flatMap((f) => f.scripts.filter((s) => s.url.includes("/networking-roi")).map((s) => ({ frame: f.duration, ...s }))),
         scrollY,
         widgetY: document.querySelector("networking-roi")?.getBoundingClientRect().top ?? null,
         pageHeight: document.documentElement.scrollHeight,
@@ -393,6 +408,7 @@ async function hostCost(browser, serverUrl, loaderName) {
       if (result.intl !== undefined) intl.push(result.intl);
       loads[kind].push(result.load);
       longtasks[kind].push(result.longtasks);
+      if (kind === "widget") widgetScripts.push(...result.widgetScripts);
       if (kind === "widget") {
         const fetched = f.fetched();
         if (!fetchedBefore || fetched.length > fetchedBefore.length) fetchedBefore = fetched;
@@ -410,8 +426,10 @@ async function hostCost(browser, serverUrl, loaderName) {
     "the loader only, under 8 KB compressed", onlyLoader && total < 8192);
   const count = (k) => sum(longtasks[k].map((l) => l.length));
   const dur = (k) => sum(longtasks[k].flat().map((l) => l.duration));
-  figure("long tasks before the widget is in view", `${count("widget")} with the widget (${ms(dur("widget"))}), ${count("plain")} without (${ms(dur("plain"))}) over ${RUNS} loads each`,
-    "none caused by the widget", count("widget") <= count("plain"));
+  info("long tasks before the widget is in view", `${count("widget")} with the widget (${ms(dur("widget"))}), ${count("plain")} without (${ms(dur("plain"))}) over ${HOST_RUNS} loads each`);
+  figure("long tasks the widget's scripts ran in, before it is in view",
+    `${widgetScripts.length}${widgetScripts.length ? ` (${widgetScripts.map((s) => `${s.invoker} ${ms(s.duration)} in a ${ms(s.frame)} frame`).join("; ")})` : ""} over ${HOST_RUNS} loads (long animation frames, scripts of 5 ms or more)`,
+    "none", widgetScripts.length === 0);
   info("  the loader's connectedCallback (prebuilt figures)", `median ${ms(median(connected), 1)}, max ${ms(Math.max(...connected), 1)}`);
   info("  a page's first new Intl.NumberFormat(…, {style: \"currency\"}), without the widget", `median ${ms(median(intl), 1)}, max ${ms(Math.max(...intl), 1)}`);
   const w = median(loads.widget), p = median(loads.plain), r = w / p;
@@ -708,22 +726,28 @@ async function main() {
     if (loadBefore[0] > availableParallelism()) {
       console.log(`warning: load average ${loadBefore[0].toFixed(2)} on ${availableParallelism()} CPUs before the run: other work competes with the timings below`);
     }
-    wireWeight(snap, floor);
+    if (wanted("weight")) wireWeight(snap, floor);
     const server = await startServer(serverBinary(snap.root), snap.dist);
     servers.push(server);
     browser = await launchBrowser();
     await browser.context.close();
-    progress("host page cost");
-    await hostCost(browser.browser, server.url, "networking-roi.js");
-    await timeToInteractive(browser.browser, server.url, snap, floor);
-    progress("keystrokes");
-    await keystrokes(browser.browser, server.url);
-    progress("memory");
-    await memory(browser.browser, server.url, defaultInput);
+    if (wanted("host")) {
+      progress("host page cost");
+      await hostCost(browser.browser, server.url, "networking-roi.js");
+    }
+    if (wanted("tti")) await timeToInteractive(browser.browser, server.url, snap, floor);
+    if (wanted("keys")) {
+      progress("keystrokes");
+      await keystrokes(browser.browser, server.url);
+    }
+    if (wanted("memory")) {
+      progress("memory");
+      await memory(browser.browser, server.url, defaultInput);
+    }
     const chromiumVersion = browser.browser.version();
     await browser.close();
     browser = null;
-    engine(snap, defaultInput);
+    if (wanted("engine")) engine(snap, defaultInput);
     heading("Summary");
     const cpu = /model name\s*:\s*(.*)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "unknown";
     info("date", new Date().toISOString());
