@@ -24,7 +24,6 @@ let engine; // one Go instance for every widget on the page
 /** Loads wasm_exec.js and the .wasm once; resolves to networkingROI. */
 function loadEngine() {
   engine ??= (async () => {
-    if (typeof WebAssembly !== "object") throw new Error("no-wasm");
     const wasm = fetch(new URL(ASSETS.wasm, base)); // in parallel with wasm_exec.js
     await new Promise((resolve, reject) => {
       const script = document.createElement("script");
@@ -47,9 +46,7 @@ const INPUT_ATTRIBUTES = ["preset", "currency", "horizon"];
 class NetworkingROIElement extends HTMLElement {
   connectedCallback() {
     if (this.shadowRoot) return;
-    const root = this.attachShadow({ mode: "open" });
-    root.adoptedStyleSheets = [sheet];
-    this.showPrebuilt(root);
+    this.showPrebuilt(this.attachShadow({ mode: "open" }));
     const near = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
         near.disconnect();
@@ -69,6 +66,7 @@ class NetworkingROIElement extends HTMLElement {
       return el;
     };
     const frame = add("div", "", "frame");
+    root.adoptedStyleSheets = [sheet];
     root.replaceChildren(frame);
     if (custom) {
       frame.append(add("p", "Loading the calculator…", "note"));
@@ -83,14 +81,17 @@ class NetworkingROIElement extends HTMLElement {
       add("p", "Default figures; the calculator loads as you scroll to it.", "note"));
   }
 
+  /** Builds the calculator as soon as its module arrives, and starts it once the engine is ready. */
   async upgrade() {
     try {
-      const [{ upgrade }, api] = await Promise.all([
-        import(new URL(ASSETS.widget, base).href),
-        loadEngine(),
-      ]);
-      upgrade(this, api);
+      if (typeof WebAssembly !== "object") throw new Error("no-wasm");
+      const engine = loadEngine();
+      engine.catch(() => {}); // awaited below, once the calculator is built
+      const { upgrade } = await import(new URL(ASSETS.widget, base).href);
+      const widget = upgrade(this);
+      widget.start(await engine);
     } catch (err) {
+      this.showPrebuilt(this.shadowRoot); // the calculator may have replaced them
       const note = document.createElement("p");
       note.className = "note";
       note.setAttribute("role", "status");

@@ -70,15 +70,18 @@ const LABELS = Object.fromEntries([...BUSINESS_FIELDS, ...OPTION_GROUPS.flatMap(
 
 let widgetCount = 0;
 
-/** Builds the full calculator into the element's shadow root. */
-export function upgrade(host, api) {
-  return new Widget(host, api);
+/**
+ * Builds the full calculator into the element's shadow root, before the
+ * engine is ready when it can: call start(api) on the result once it is.
+ */
+export function upgrade(host) {
+  return new Widget(host);
 }
 
 class Widget {
-  constructor(host, api) {
+  constructor(host) {
     this.host = host;
-    this.api = api;
+    this.api = null; // networkingROI, once start() has it
     this.id = `roi${++widgetCount}`;
     this.locale = host.getAttribute("locale") || navigator.language || "en";
     this.syncFragment = host.hasAttribute("fragment");
@@ -86,42 +89,65 @@ class Widget {
     this.estimates = []; // per option: the reach helper's figures
     this.report = null; // the last good report
     this.goodInput = null; // the input of that report
-    const { input, notice } = this.startingInput();
+    const { input, notice, unchecked } = this.startingInput();
     this.input = input;
-    const root = host.shadowRoot;
+    // A share link's or an embedder's figures are shown only once the engine
+    // accepts them; the rest is built now, while the engine loads.
+    this.unchecked = unchecked;
+    if (!unchecked) this.build(notice);
+  }
+
+  /** Takes the engine, checks the starting figures if they need it, and shows the first result. */
+  start(api) {
+    this.api = api;
+    if (this.unchecked) {
+      const accepted = this.computes(this.input);
+      if (!accepted) this.input = structuredClone(DEFAULT_INPUT);
+      this.build(accepted ? "" : this.unchecked);
+    }
+    this.compute();
+  }
+
+  /** The calculator's page: notice, verdict, form, results, sharing, and how it works. */
+  build(notice) {
+    const root = this.host.shadowRoot;
+    // The loader's figures for the default comparison, until the engine's own.
+    const prebuilt = notice ? "" : root.querySelector(".verdict")?.textContent ?? "";
     root.adoptedStyleSheets = [sheet];
     this.el = {
       notice: el("p", { class: "notice", role: "status" }, notice),
-      verdict: el("p", { class: "verdict" }),
+      verdict: el("p", { class: "verdict" }, prebuilt),
       live: el("div", { class: "visually-hidden", role: "status", "aria-live": "polite" }),
       form: el("form", { "aria-label": "Your figures", novalidate: "" }),
-      results: el("section", { class: "results", "aria-label": "Results" }),
+      results: el("section", { class: "results", "aria-label": "Results" }, el("p", { class: "muted" }, "Loading the calculator…")),
       shareStatus: el("output", { "aria-live": "polite" }),
     };
     this.el.form.addEventListener("submit", (e) => e.preventDefault());
     root.replaceChildren(el("div", { class: "widget" }, this.el.notice, this.el.verdict, this.el.live,
       this.el.form, this.el.results, this.shareBar(), this.howItWorks()));
     this.buildForm();
-    this.compute();
   }
 
-  /** The input to start from: a share link, the JSON child, the attributes, or the defaults. */
+  /**
+   * The input to start from: a share link, the JSON child, the attributes, or
+   * the defaults. `unchecked` is set for figures the engine must accept
+   * first: the notice to show if it does not.
+   */
   startingInput() {
     const input = structuredClone(DEFAULT_INPUT);
     if (this.syncFragment && location.hash.length > 1) {
       const shared = decodeShare(location.hash);
-      if (shared.ok && this.computes(shared.input)) {
-        return { input: shared.input, notice: "" };
-      }
-      return { input, notice: "This link could not be read, so the calculator shows its default figures." };
+      const refused = "This link could not be read, so the calculator shows its default figures.";
+      return shared.ok ? { input: shared.input, notice: "", unchecked: refused } : { input, notice: refused };
     }
     const script = this.host.querySelector('script[type="application/json"]');
     if (script) {
+      const refused = "The figures given to this calculator could not be read; it shows its defaults.";
       try {
-        const given = JSON.parse(script.textContent);
-        if (this.computes(given)) return { input: given, notice: "" };
-      } catch { /* fall through to the defaults, with a notice */ }
-      return { input, notice: "The figures given to this calculator could not be read; it shows its defaults." };
+        return { input: JSON.parse(script.textContent), notice: "", unchecked: refused };
+      } catch {
+        return { input, notice: refused };
+      }
     }
     const presets = (this.host.getAttribute("preset") || "").split(",").map((s) => s.trim()).filter((k) => PRESETS[k]);
     if (presets.length) input.options = presets.slice(0, MAX_OPTIONS).map((k) => structuredClone(PRESETS[k]));
@@ -242,6 +268,7 @@ class Widget {
       box.append(this.field(f.key, f, () => figures, `estimates[${i}]`));
     }
     const estimate = () => {
+      if (!this.api) return undefined; // the engine is still loading
       const trial = structuredClone(this.input);
       const option = trial.options[i];
       delete option.referralsPerMonth;
@@ -316,6 +343,7 @@ class Widget {
   // ---- computing and showing ----
 
   compute() {
+    if (!this.api) return; // start() computes whatever the reader typed meanwhile
     const json = JSON.stringify(this.input);
     const reply = JSON.parse(this.api.compute(json));
     if (reply.errors) {

@@ -331,7 +331,7 @@ const nameOf = (url) => new URL(url).pathname.slice(1);
 async function waitForWidget(page) {
   await page.waitForFunction(() => {
     const root = document.querySelector("networking-roi")?.shadowRoot;
-    return root?.querySelector("form") && root.querySelector(".verdict")?.textContent;
+    return root?.querySelector("form") && root.querySelector(".results .cards") && root.querySelector(".verdict")?.textContent;
   }, null, { timeout: 60_000 });
 }
 
@@ -461,7 +461,8 @@ async function scrollAndWait(page, kind) {
       const prebuilt = root.querySelector(".verdict");
       const observer = new MutationObserver(() => {
         const verdict = root.querySelector(".verdict");
-        if (verdict && verdict !== prebuilt && verdict.textContent && root.querySelector("form")) {
+        // the form is built while the engine loads; the result is the verdict once the engine has computed
+        if (roi.calls > 0 && verdict && verdict !== prebuilt && verdict.textContent && root.querySelector("form")) {
           observer.disconnect();
           done();
         }

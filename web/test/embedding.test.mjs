@@ -96,6 +96,45 @@ test("lazy loading: far below the fold only the loader loads, with the default f
   await page.close();
 });
 
+test("while the engine loads the form is already there, and what the reader types meanwhile is the first result", async () => {
+  const opened = await openPage(browser.context);
+  const { page, problems } = opened;
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(isWasm, async (route) => { await held; await route.continue(); });
+  const url = await fixture(page, server.url, "/fixture/early.html", hostPage("<networking-roi></networking-roi>"));
+  await page.goto(url);
+  const widget = page.locator("networking-roi");
+  await widget.locator("form").waitFor({ state: "attached" });
+  // The engine is held back: the loader's default verdict stays, with no cards yet.
+  assert.equal(await widget.locator(".verdict").textContent(), engineVerdict(defaultInput()));
+  assert.equal(await widget.locator(".cards").count(), 0);
+  assert.equal(await widget.getByText("Loading the calculator…").count(), 1);
+  await widget.locator("fieldset.business").getByLabel("Revenue from a new client").fill("3000");
+  release();
+  await waitForWidget(page);
+  assert.equal(await widget.locator(".verdict").textContent(), engineVerdict(inputWith((i) => { i.dealValue = "3000"; })));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("if the engine fails to load after the form is built, the default figures come back with a note", async () => {
+  const opened = await openPage(browser.context);
+  const { page } = opened;
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(isWasm, async (route) => { await held; await route.abort(); });
+  const url = await fixture(page, server.url, "/fixture/failed.html", hostPage("<networking-roi></networking-roi>"));
+  await page.goto(url);
+  const widget = page.locator("networking-roi");
+  await widget.locator("form").waitFor({ state: "attached" });
+  release();
+  await widget.getByText(/could not load/).waitFor();
+  assert.equal(await widget.locator("form").count(), 0, "no dead form left behind");
+  assert.equal(await widget.locator(".verdict").textContent(), engineVerdict(defaultInput()));
+  await page.close();
+});
+
 test("without JavaScript, index.html shows the prebuilt verdict and embed.html links to index.html", async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   record(context);

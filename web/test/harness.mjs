@@ -143,10 +143,14 @@ ${markup}
 </html>`;
 }
 
-/** Waits until the `nth` widget of the page has its full calculator (form and a verdict). */
+/**
+ * Waits until the `nth` widget of the page has its full calculator: the form
+ * (built while the engine loads) and the engine's first result (the cards).
+ */
 export async function waitForWidget(page, nth = 0) {
   const widget = page.locator("networking-roi").nth(nth);
   await widget.locator("form").waitFor({ state: "attached" });
+  await widget.locator(".results .cards").waitFor({ state: "attached" });
   await widget.locator(".verdict").waitFor();
   return widget;
 }
