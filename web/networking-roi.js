@@ -87,7 +87,8 @@ class NetworkingROIElement extends HTMLElement {
       if (typeof WebAssembly !== "object") throw new Error("no-wasm");
       const engine = loadEngine();
       engine.catch(() => {}); // awaited below, once the calculator is built
-      const { upgrade } = await import(new URL(ASSETS.widget, base).href);
+      // widget.js and its imports at once, not each after the one importing it
+      const [{ upgrade }] = await Promise.all([ASSETS.widget, ...ASSETS.modules].map((m) => import(new URL(m, base).href)));
       const widget = upgrade(this);
       widget.start(await engine);
     } catch (err) {

@@ -86,8 +86,11 @@ func (b *builder) run(wasm, exec string) error {
 			return err
 		}
 	}
-	assets, _ := json.Marshal(map[string]string{
+	// modules are the widget's imports, which the loader fetches alongside
+	// widget.js rather than one after the other.
+	assets, _ := json.Marshal(map[string]any{
 		"widget": b.names["widget.js"], "wasm": b.names["networking-roi.wasm"], "exec": b.names["wasm_exec.js"],
+		"modules": []string{b.names["format.js"], b.names["share.js"], b.names["chart.js"]},
 	})
 	loader, err := b.source("networking-roi.js", map[string][]byte{"__ASSETS__": assets, "__PREBUILT__": prebuilt})
 	if err != nil {
