@@ -360,16 +360,21 @@ class Widget {
     }
   }
 
-  /** Marks each field the engine refused; clears the others under the prefix. */
+  /**
+   * Marks each field the engine refused; clears the others under the prefix.
+   * Only fields whose message changes are touched: on most keystrokes, none.
+   */
   showErrors(errors, prefix) {
     const byPath = new Map(errors.map((e) => [e.field, e.message]));
-    for (const [path, { input, error }] of this.fields) {
+    for (const [path, field] of this.fields) {
       if (!path.startsWith(prefix) || (prefix === "" && path.startsWith("estimates"))) continue;
       const message = byPath.get(path) || "";
-      error.textContent = message;
-      if (message) input.setAttribute("aria-invalid", "true");
-      else input.removeAttribute("aria-invalid");
       byPath.delete(path);
+      if (message === (field.shown ?? "")) continue;
+      field.shown = message;
+      field.error.textContent = message;
+      if (message) field.input.setAttribute("aria-invalid", "true");
+      else field.input.removeAttribute("aria-invalid");
     }
     if (prefix === "") {
       const general = [...byPath.values()].join(" ");
