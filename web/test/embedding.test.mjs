@@ -96,16 +96,23 @@ test("lazy loading: far below the fold only the loader loads, with the default f
   await page.close();
 });
 
-test("while the engine loads the form is already there, and what the reader types meanwhile is the first result", async () => {
-  const opened = await openPage(browser.context);
-  const { page, problems } = opened;
+/**
+ * A page with one widget whose .wasm response is held back until release() is
+ * called, then continued or, with `abort`, failed. Resolves once the form is built.
+ */
+async function withEngineHeld(path, { abort = false } = {}) {
+  const { page, problems } = await openPage(browser.context);
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route(isWasm, async (route) => { await held; await route.continue(); });
-  const url = await fixture(page, server.url, "/fixture/early.html", hostPage("<networking-roi></networking-roi>"));
-  await page.goto(url);
+  await page.route(isWasm, async (route) => { await held; await (abort ? route.abort() : route.continue()); });
+  await page.goto(await fixture(page, server.url, path, hostPage("<networking-roi></networking-roi>")));
   const widget = page.locator("networking-roi");
   await widget.locator("form").waitFor({ state: "attached" });
+  return { page, problems, widget, release };
+}
+
+test("while the engine loads the form is already there, and what the reader types meanwhile is the first result", async () => {
+  const { page, problems, widget, release } = await withEngineHeld("/fixture/early.html");
   // The engine is held back: the loader's default verdict stays, with no cards yet.
   assert.equal(await widget.locator(".verdict").textContent(), engineVerdict(defaultInput()));
   assert.equal(await widget.locator(".cards").count(), 0);
@@ -119,15 +126,7 @@ test("while the engine loads the form is already there, and what the reader type
 });
 
 test("if the engine fails to load after the form is built, the default figures come back with a note", async () => {
-  const opened = await openPage(browser.context);
-  const { page } = opened;
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(isWasm, async (route) => { await held; await route.abort(); });
-  const url = await fixture(page, server.url, "/fixture/failed.html", hostPage("<networking-roi></networking-roi>"));
-  await page.goto(url);
-  const widget = page.locator("networking-roi");
-  await widget.locator("form").waitFor({ state: "attached" });
+  const { page, widget, release } = await withEngineHeld("/fixture/failed.html", { abort: true });
   release();
   await widget.getByText(/could not load/).waitFor();
   assert.equal(await widget.locator("form").count(), 0, "no dead form left behind");
