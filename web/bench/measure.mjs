@@ -237,7 +237,7 @@ const INIT = () => {
     // Long animation frames name the scripts that ran in them (those of 5 ms or more).
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
-        roi.longframes.push({ start: e.startTime, duration: e.duration, scripts: e.scripts.map((s) => ({ url: s.sourceURL, invoker: s.invoker, duration: s.duration })) });
+        roi.longframes.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration, scripts: e.scripts.map((s) => ({ url: s.sourceURL, invoker: s.invoker, duration: s.duration })) });
       }
     }).observe({ type: "long-animation-frame", buffered: true });
   } catch { /* no long task API */ }
@@ -391,8 +391,8 @@ async function hostCost(browser, serverUrl, loaderName) {
       const result = await f.page.evaluate(() => ({
         load: performance.getEntriesByType("navigation")[0].loadEventEnd,
         longtasks: globalThis.__roi.longtasks,
-        // the widget's scripts (the loader, from the same origin as the page) that ran in a long frame
-        widgetScripts: globalThis.__roi.longframes.flatMap((f) => f.scripts.filter((s) => s.url.includes("/networking-roi")).map((s) => ({ frame: f.duration, ...s }))),
+        // the widget's scripts (the loader, from the same origin as the page) that ran in a frame holding a long task
+        widgetScripts: globalThis.__roi.longframes.filter((f) => f.blocking > 0).flatMap((f) => f.scripts.filter((s) => s.url.includes("/networking-roi")).map((s) => ({ frame: f.duration, ...s }))),
         scrollY,
         widgetY: document.querySelector("networking-roi")?.getBoundingClientRect().top ?? null,
         pageHeight: document.documentElement.scrollHeight,
@@ -428,7 +428,7 @@ async function hostCost(browser, serverUrl, loaderName) {
   const dur = (k) => sum(longtasks[k].flat().map((l) => l.duration));
   info("long tasks before the widget is in view", `${count("widget")} with the widget (${ms(dur("widget"))}), ${count("plain")} without (${ms(dur("plain"))}) over ${HOST_RUNS} loads each`);
   figure("long tasks the widget's scripts ran in, before it is in view",
-    `${widgetScripts.length}${widgetScripts.length ? ` (${widgetScripts.map((s) => `${s.invoker} ${ms(s.duration)} in a ${ms(s.frame)} frame`).join("; ")})` : ""} over ${HOST_RUNS} loads (long animation frames, scripts of 5 ms or more)`,
+    `${widgetScripts.length}${widgetScripts.length ? ` (${widgetScripts.map((s) => `${s.invoker.replace(/^https?:\/\/[^/]+\//, "")} ${ms(s.duration)} in a ${ms(s.frame)} frame`).join("; ")})` : ""} over ${HOST_RUNS} loads (long animation frames holding a long task, scripts of 5 ms or more)`,
     "none", widgetScripts.length === 0);
   info("  the loader's connectedCallback (prebuilt figures)", `median ${ms(median(connected), 1)}, max ${ms(Math.max(...connected), 1)}`);
   info("  a page's first new Intl.NumberFormat(…, {style: \"currency\"}), without the widget", `median ${ms(median(intl), 1)}, max ${ms(Math.max(...intl), 1)}`);
