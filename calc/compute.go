@@ -8,6 +8,11 @@ func Compute(in Input) (Report, error) {
 	if errs := Validate(in); len(errs) > 0 {
 		return Report{}, errs
 	}
+	return report(in), nil
+}
+
+// report is Compute of an input already validated.
+func report(in Input) Report {
 	r := Report{
 		Currency:      in.Currency,
 		HorizonMonths: in.HorizonMonths,
@@ -17,12 +22,13 @@ func Compute(in Input) (Report, error) {
 		r.Options[i] = optionReport(&in, &in.Options[i])
 	}
 	r.Comparison = compare(r.Options, in.HorizonMonths, in.Currency)
-	return r, nil
+	return r
 }
 
 func optionReport(in *Input, o *Option) OptionReport {
-	ramp := rampSum(in.HorizonMonths, o.RampMonths)
-	t := totalsOf(in, o, ramp)
+	each := monthlyCosts(o)
+	ramp := newRampUp(in.HorizonMonths, o.RampMonths)
+	t := totalsOf(in, o, each, ramp.sum)
 	r := OptionReport{
 		Name:              o.Name,
 		Kind:              o.Kind,
@@ -34,8 +40,8 @@ func optionReport(in *Input, o *Option) OptionReport {
 		CostPerClient:     ratio(t.Cost, t.Clients),
 		HoursPerClient:    ratio(t.Hours, t.Clients),
 		HourlyReturn:      ratio(t.Profit.Sub(t.Cash), t.Hours),
-		Months:            monthsOf(in, o),
-		Sensitivity:       sensitivityOf(in, o, t, ramp),
+		Months:            monthsOf(in, o, each, &ramp),
+		Sensitivity:       sensitivityOf(in, o, t, each, ramp.sum),
 	}
 	if m, ok := paybackMonth(r.Months); ok {
 		r.PaybackMonth = &m

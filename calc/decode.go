@@ -55,10 +55,12 @@ func (dec *decoder) object(v jsonValue, at, what string) bool {
 }
 
 func (dec *decoder) input(v jsonValue) Input {
-	in := DefaultInput()
+	in := defaultBusiness()
 	if !dec.object(v, "", "The input") {
+		in.Options = defaultOptions()
 		return in
 	}
+	hasOptions := false
 	for _, m := range v.members {
 		switch m.key {
 		case "currency":
@@ -76,12 +78,15 @@ func (dec *decoder) input(v jsonValue) Input {
 				}
 			}
 		case "options":
-			in.Options = dec.options(m.value, m.key)
+			in.Options, hasOptions = dec.options(m.value, m.key), true
 		default:
 			if !decodeField(dec, globalFields, &in, m, "") {
 				dec.fail(m.key, CodeUnknownField, unknownMessage(m.key))
 			}
 		}
+	}
+	if !hasOptions {
+		in.Options = defaultOptions()
 	}
 	return in
 }
@@ -130,14 +135,14 @@ func (dec *decoder) string(v jsonValue, at, label string) (string, bool) {
 func (dec *decoder) options(v jsonValue, at string) []Option {
 	if v.kind != jsonArray {
 		dec.fail(at, CodeWrongType, "Options must be a list.")
-		return DefaultInput().Options // so that Validate does not report them missing too
+		return defaultOptions() // so that Validate does not report them missing too
 	}
-	if len(v.items) > MaxOptions { // Validate says so; decode no further
-		return make([]Option, len(v.items))
+	if len(v.members) > MaxOptions { // Validate says so; decode no further
+		return make([]Option, len(v.members))
 	}
-	opts := make([]Option, len(v.items))
-	for i, item := range v.items {
-		opts[i] = dec.option(item, indexPath(at, i), i)
+	opts := make([]Option, len(v.members))
+	for i, item := range v.members {
+		opts[i] = dec.option(item.value, indexPath(at, i), i)
 	}
 	return opts
 }

@@ -25,9 +25,8 @@ const (
 // jsonValue is one parsed JSON value.
 type jsonValue struct {
 	kind    jsonKind
-	text    string // a number's text as written, or a string's decoded text
-	items   []jsonValue
-	members []jsonMember
+	text    string       // a number's text as written, or a string's decoded text
+	members []jsonMember // an object's members, or an array's items without keys
 }
 
 type jsonMember struct {
@@ -43,6 +42,9 @@ type jsonParser struct {
 	data  []byte
 	pos   int
 	depth int
+	// open holds the elements of the objects and arrays being read, innermost
+	// last, so that each one's list is allocated once, at its final length.
+	open []jsonMember
 }
 
 // parseJSON reads one JSON document of at most MaxInputBytes.
@@ -54,7 +56,8 @@ func parseJSON(data []byte) (jsonValue, *FieldError) {
 	if !utf8.Valid(data) {
 		return jsonValue{}, &FieldError{Code: CodeInvalidJSON, Message: "The input is not valid UTF-8 text."}
 	}
-	p := jsonParser{data: data}
+	var open [32]jsonMember // as many as a valid input holds open at once, or nearly
+	p := jsonParser{data: data, open: open[:0]}
 	v, ok := p.value()
 	if ok {
 		p.skipSpace()
@@ -118,6 +121,7 @@ func (p *jsonParser) literal(word string) bool {
 
 func (p *jsonParser) object() (jsonValue, bool) {
 	v := jsonValue{kind: jsonObject}
+	first := len(p.open)
 	p.pos++ // {
 	p.skipSpace()
 	if p.pos < len(p.data) && p.data[p.pos] == '}' {
@@ -142,8 +146,10 @@ func (p *jsonParser) object() (jsonValue, bool) {
 		if !ok {
 			return v, false
 		}
-		v.members = append(v.members, jsonMember{key, member})
+		p.open = append(p.open, jsonMember{key, member})
 		if more, ok := p.next('}'); !more {
+			v.members = append([]jsonMember(nil), p.open[first:]...)
+			p.open = p.open[:first]
 			return v, ok
 		}
 	}
@@ -151,6 +157,7 @@ func (p *jsonParser) object() (jsonValue, bool) {
 
 func (p *jsonParser) array() (jsonValue, bool) {
 	v := jsonValue{kind: jsonArray}
+	first := len(p.open)
 	p.pos++ // [
 	p.skipSpace()
 	if p.pos < len(p.data) && p.data[p.pos] == ']' {
@@ -162,8 +169,10 @@ func (p *jsonParser) array() (jsonValue, bool) {
 		if !ok {
 			return v, false
 		}
-		v.items = append(v.items, item)
+		p.open = append(p.open, jsonMember{value: item})
 		if more, ok := p.next(']'); !more {
+			v.members = append([]jsonMember(nil), p.open[first:]...)
+			p.open = p.open[:first]
 			return v, ok
 		}
 	}

@@ -20,7 +20,7 @@ const (
 // reason (to finish the sentence "<label> ...") when the text is not a number
 // or is out of the bounds above.
 func parseNumber(text string) (decimal.Decimal, Code, string) {
-	s := strings.Trim(text, " \t")
+	s := trimBlanks(text)
 	if s == "" {
 		return zero, CodeRequired, "is empty: enter a number."
 	}
@@ -37,12 +37,17 @@ func parseNumber(text string) (decimal.Decimal, Code, string) {
 	if !allDigits(intPart) || !allDigits(fracPart) || intPart+fracPart == "" {
 		return zero, CodeNotANumber, "must be a number."
 	}
-	digits := strings.TrimLeft(intPart+fracPart, "0")
-	// value = digits × 10^scale
+	// value = digits × 10^scale, digits without leading or trailing zeros
+	var buf [32]byte
+	digits := append(append(buf[:0], intPart...), fracPart...)
 	scale := -len(fracPart)
-	trimmed := strings.TrimRight(digits, "0")
-	scale += len(digits) - len(trimmed)
-	digits = trimmed
+	for len(digits) > 0 && digits[0] == '0' {
+		digits = digits[1:]
+	}
+	for len(digits) > 0 && digits[len(digits)-1] == '0' {
+		digits = digits[:len(digits)-1]
+		scale++
+	}
 	if hasExp {
 		expSign := 1
 		if exponent != "" && (exponent[0] == '+' || exponent[0] == '-') {
@@ -54,8 +59,10 @@ func parseNumber(text string) (decimal.Decimal, Code, string) {
 		if exponent == "" || !allDigits(exponent) {
 			return zero, CodeNotANumber, "must be a number."
 		}
-		exponent = strings.TrimLeft(exponent, "0")
-		if digits == "" {
+		for len(exponent) > 0 && exponent[0] == '0' {
+			exponent = exponent[1:]
+		}
+		if len(digits) == 0 {
 			return zero, "", "" // zero, whatever its exponent
 		}
 		if len(exponent) > maxExponentDigits {
@@ -64,10 +71,9 @@ func parseNumber(text string) (decimal.Decimal, Code, string) {
 			}
 			return zero, CodeTooPrecise, "has too many decimal places."
 		}
-		e, _ := strconv.Atoi("0" + exponent)
-		scale += expSign * e
+		scale += expSign * int(digitsValue([]byte(exponent)))
 	}
-	if digits == "" {
+	if len(digits) == 0 {
 		return zero, "", ""
 	}
 	if len(digits)+scale > maxIntegerDigits {
@@ -76,14 +82,43 @@ func parseNumber(text string) (decimal.Decimal, Code, string) {
 	if -scale > maxFractionDigits {
 		return zero, CodeTooPrecise, "has more than " + strconv.Itoa(maxFractionDigits) + " decimal places."
 	}
+	return decimalOf(digits, scale, neg), "", ""
+}
+
+// decimalOf is digits × 10^scale, negated if neg, for at most 36 digits:
+// the bounds above allow 27.
+func decimalOf(digits []byte, scale int, neg bool) decimal.Decimal {
+	const chunk = 18 // digits an int64 always holds
+	split := max(0, len(digits)-chunk)
+	low, high := digitsValue(digits[split:]), digitsValue(digits[:split])
 	if neg {
-		digits = "-" + digits
+		low, high = -low, -high
 	}
-	v, err := decimal.NewFromString(digits + "e" + strconv.Itoa(scale))
-	if err != nil { // unreachable: the text was checked above
-		return zero, CodeNotANumber, "must be a number."
+	v := decimal.New(low, int32(scale))
+	if split > 0 {
+		v = decimal.New(high, int32(scale+chunk)).Add(v)
 	}
-	return v, "", ""
+	return v
+}
+
+// digitsValue is the value of at most 18 decimal digits.
+func digitsValue(digits []byte) int64 {
+	var n int64
+	for _, c := range digits {
+		n = n*10 + int64(c-'0')
+	}
+	return n
+}
+
+// trimBlanks removes the spaces and tabs around s.
+func trimBlanks(s string) string {
+	for s != "" && (s[0] == ' ' || s[0] == '\t') {
+		s = s[1:]
+	}
+	for s != "" && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
+		s = s[:len(s)-1]
+	}
+	return s
 }
 
 func allDigits(s string) bool {

@@ -17,15 +17,16 @@ var (
 
 // Preset returns the starting figures of an option of the given kind, with its
 // default name. A custom option starts at zero everywhere. The second result is
-// false for an unknown kind.
+// false for an unknown kind. Presets are built once: their decimals are
+// immutable, so every copy can share them.
 func Preset(kind Kind) (Option, bool) {
 	switch kind {
 	case KindWeeklyGroup:
-		return weeklyGroup(), true
+		return weeklyGroup, true
 	case KindOpenNetwork:
-		return openNetwork(), true
+		return openNetwork, true
 	case KindChamber:
-		return chamberOfCommerce(), true
+		return chamberOfCommerce, true
 	case KindCustom:
 		return Option{Name: "Custom option", Kind: KindCustom}, true
 	}
@@ -40,99 +41,102 @@ func Kinds() []Kind {
 // DefaultInput is the comparison the widget opens with: a weekly referral
 // group against a large open network, over 24 months.
 func DefaultInput() Input {
+	in := defaultBusiness()
+	in.Options = defaultOptions()
+	return in
+}
+
+// defaultBusiness is DefaultInput without its options.
+func defaultBusiness() Input {
 	return Input{
 		Currency:      defaultCurrency,
 		HorizonMonths: defaultHorizonMonths,
 		HourlyValue:   defaultHourlyValue,
 		DealValue:     defaultDealValue,
 		GrossMargin:   defaultGrossMargin,
-		Options:       []Option{weeklyGroup(), openNetwork()},
 	}
 }
 
+// defaultOptions are the options of DefaultInput.
+func defaultOptions() []Option { return []Option{weeklyGroup, openNetwork} }
+
 // weeklyGroup is a BNI-style group: about 25 members, a weekly breakfast,
 // one seat per profession.
-func weeklyGroup() Option {
-	return Option{
-		Name: "Weekly referral group",
-		Kind: KindWeeklyGroup,
-		// "$500 a year", "$750-1,200 a year all in including $10-20 a week for
-		// food or room" (questionpro.com blog on BNI costs).
-		JoiningFee: d("100"),
-		AnnualFee:  d("650"),
-		MealCost:   d("15"),
-		// Our assumption: a short local drive and parking.
-		TravelCost: d("4"),
-		// BNI policies: weekly, 90 minutes; "The Mathematics Behind BNI":
-		// 15 minutes each way. Fifty weeks allows for holidays.
-		MeetingsPerYear: d("50"),
-		MeetingHours:    d("1.5"),
-		TravelHours:     d("0.5"),
-		// BNI guidance: one one-to-one a week, an hour with travel; a coffee.
-		OneToOnesPerMonth: d("4"),
-		OneToOneHours:     d("1"),
-		OneToOneCost:      d("5"),
-		// Our assumption: preparing the weekly pitch and follow-up.
-		OtherHoursPerMonth: d("2"),
-		// Seed: "six or seven leads during the last month" from several
-		// networks; BNI members' self-reported ~40 a year are mostly internal
-		// and gross, so one a month once matured.
-		ReferralsPerMonth: d("1"),
-		// "Expect 6-18 months" (Misner); BNI: 90-200 hours of participation.
-		RampMonths: d("6"),
-		// Sandler, via Fearless Referrals: 50 % for an expected call, 80 % for
-		// a personal introduction, 15 % for a name-drop.
-		CloseRate: d("0.5"),
-	}
+var weeklyGroup = Option{
+	Name: "Weekly referral group",
+	Kind: KindWeeklyGroup,
+	// "$500 a year", "$750-1,200 a year all in including $10-20 a week for
+	// food or room" (questionpro.com blog on BNI costs).
+	JoiningFee: d("100"),
+	AnnualFee:  d("650"),
+	MealCost:   d("15"),
+	// Our assumption: a short local drive and parking.
+	TravelCost: d("4"),
+	// BNI policies: weekly, 90 minutes; "The Mathematics Behind BNI":
+	// 15 minutes each way. Fifty weeks allows for holidays.
+	MeetingsPerYear: d("50"),
+	MeetingHours:    d("1.5"),
+	TravelHours:     d("0.5"),
+	// BNI guidance: one one-to-one a week, an hour with travel; a coffee.
+	OneToOnesPerMonth: d("4"),
+	OneToOneHours:     d("1"),
+	OneToOneCost:      d("5"),
+	// Our assumption: preparing the weekly pitch and follow-up.
+	OtherHoursPerMonth: d("2"),
+	// Seed: "six or seven leads during the last month" from several
+	// networks; BNI members' self-reported ~40 a year are mostly internal
+	// and gross, so one a month once matured.
+	ReferralsPerMonth: d("1"),
+	// "Expect 6-18 months" (Misner); BNI: 90-200 hours of participation.
+	RampMonths: d("6"),
+	// Sandler, via Fearless Referrals: 50 % for an expected call, 80 % for
+	// a personal introduction, 15 % for a name-drop.
+	CloseRate: d("0.5"),
 }
 
 // openNetwork is a large open network: hundreds of members, monthly events,
 // a small monthly fee.
-func openNetwork() Option {
-	return Option{
-		Name: "Large open network",
-		Kind: KindOpenNetwork,
-		// Seed: "base membership is about £10/month".
-		MonthlyFee: d("10"),
-		// 4Networking-style: pay per meeting (£15), monthly events of two hours.
-		MeetingsPerYear: d("12"),
-		MealCost:        d("15"),
-		MeetingHours:    d("2"),
-		TravelHours:     d("0.75"),
-		// Our assumption: events are further away than a local breakfast.
-		TravelCost: d("6"),
-		// Our assumption: one one-to-one a month with a new contact.
-		OneToOnesPerMonth: d("1"),
-		OneToOneHours:     d("1"),
-		OneToOneCost:      d("5"),
-		// Our assumption: online activity between events.
-		OtherHoursPerMonth: d("2"),
-		// Seed: "six or seven leads during the last month" from several networks.
-		ReferralsPerMonth: d("1.5"),
-		// "Expect 6-18 months" (Misner): looser ties mature more slowly.
-		RampMonths: d("9"),
-		// Sandler: many open-network referrals are name-drops (15 %) rather
-		// than expected calls (50 %).
-		CloseRate: d("0.3"),
-	}
+var openNetwork = Option{
+	Name: "Large open network",
+	Kind: KindOpenNetwork,
+	// Seed: "base membership is about £10/month".
+	MonthlyFee: d("10"),
+	// 4Networking-style: pay per meeting (£15), monthly events of two hours.
+	MeetingsPerYear: d("12"),
+	MealCost:        d("15"),
+	MeetingHours:    d("2"),
+	TravelHours:     d("0.75"),
+	// Our assumption: events are further away than a local breakfast.
+	TravelCost: d("6"),
+	// Our assumption: one one-to-one a month with a new contact.
+	OneToOnesPerMonth: d("1"),
+	OneToOneHours:     d("1"),
+	OneToOneCost:      d("5"),
+	// Our assumption: online activity between events.
+	OtherHoursPerMonth: d("2"),
+	// Seed: "six or seven leads during the last month" from several networks.
+	ReferralsPerMonth: d("1.5"),
+	// "Expect 6-18 months" (Misner): looser ties mature more slowly.
+	RampMonths: d("9"),
+	// Sandler: many open-network referrals are name-drops (15 %) rather
+	// than expected calls (50 %).
+	CloseRate: d("0.3"),
 }
 
 // chamberOfCommerce is a local chamber of commerce: annual dues, a monthly
 // mixer, slow and broad referrals. Every figure here is our assumption for a
 // small business, to be replaced by the reader's own chamber's price list.
-func chamberOfCommerce() Option {
-	return Option{
-		Name:               "Chamber of commerce",
-		Kind:               KindChamber,
-		AnnualFee:          d("450"),
-		MeetingsPerYear:    d("12"),
-		MealCost:           d("20"),
-		TravelCost:         d("5"),
-		MeetingHours:       d("2"),
-		TravelHours:        d("0.5"),
-		OtherHoursPerMonth: d("1"),
-		ReferralsPerMonth:  d("0.5"),
-		RampMonths:         d("12"),
-		CloseRate:          d("0.3"),
-	}
+var chamberOfCommerce = Option{
+	Name:               "Chamber of commerce",
+	Kind:               KindChamber,
+	AnnualFee:          d("450"),
+	MeetingsPerYear:    d("12"),
+	MealCost:           d("20"),
+	TravelCost:         d("5"),
+	MeetingHours:       d("2"),
+	TravelHours:        d("0.5"),
+	OtherHoursPerMonth: d("1"),
+	ReferralsPerMonth:  d("0.5"),
+	RampMonths:         d("12"),
+	CloseRate:          d("0.3"),
 }

@@ -35,16 +35,18 @@ type Totals struct {
 // everyMonth is what an option costs in an ordinary month, before any
 // joining or annual fee.
 type everyMonth struct {
-	meals  decimal.Decimal // meals at meetings and one-to-one coffees
-	travel decimal.Decimal
-	hours  decimal.Decimal
+	meetings decimal.Decimal // meetingsPerYear / 12
+	meals    decimal.Decimal // meals at meetings and one-to-one coffees
+	travel   decimal.Decimal
+	hours    decimal.Decimal
 }
 
 func monthlyCosts(o *Option) everyMonth {
 	meetings := meetingsPerMonth(o)
 	return everyMonth{
-		meals:  meetings.Mul(o.MealCost).Add(o.OneToOnesPerMonth.Mul(o.OneToOneCost)),
-		travel: meetings.Mul(o.TravelCost),
+		meetings: meetings,
+		meals:    meetings.Mul(o.MealCost).Add(o.OneToOnesPerMonth.Mul(o.OneToOneCost)),
+		travel:   meetings.Mul(o.TravelCost),
 		hours: meetings.Mul(o.MeetingHours.Add(o.TravelHours)).
 			Add(o.OneToOnesPerMonth.Mul(o.OneToOneHours)).Add(o.OtherHoursPerMonth),
 	}
@@ -61,23 +63,38 @@ func fullRateMonth(rampMonths decimal.Decimal) int {
 	return max(1, int(rampMonths.Ceil().IntPart())) // rampMonths ≤ 60 once validated
 }
 
-// rampFactor is the share of the full referral rate reached in month m.
-func rampFactor(m int, rampMonths decimal.Decimal) decimal.Decimal {
-	if m >= fullRateMonth(rampMonths) {
-		return one
-	}
-	return decimal.NewFromInt(int64(m)).DivRound(rampMonths, divPlaces)
+// rampUp is an option's ramp-up over the horizon: the share of the full
+// referral rate reached in each month before the full rate, and their sum,
+// the number of full-rate months of referrals the horizon holds.
+type rampUp struct {
+	factors []decimal.Decimal // factors[m-1] is month m's, for the months before the full rate
+	sum     decimal.Decimal
 }
 
-// rampSum is the sum of rampFactor over the horizon: the number of
-// full-rate months of referrals it holds.
-func rampSum(horizon int, rampMonths decimal.Decimal) decimal.Decimal {
+func newRampUp(horizon int, rampMonths decimal.Decimal) rampUp {
 	full := min(fullRateMonth(rampMonths), horizon+1)
-	sum := decimal.NewFromInt(int64(horizon - full + 1))
-	for m := 1; m < full; m++ {
-		sum = sum.Add(rampFactor(m, rampMonths))
+	r := rampUp{
+		factors: make([]decimal.Decimal, full-1),
+		sum:     decimal.NewFromInt(int64(horizon - full + 1)),
 	}
-	return sum
+	for m := 1; m < full; m++ {
+		r.factors[m-1] = decimal.NewFromInt(int64(m)).DivRound(rampMonths, divPlaces)
+		r.sum = r.sum.Add(r.factors[m-1])
+	}
+	return r
+}
+
+// factor is the share of the full referral rate reached in month m.
+func (r *rampUp) factor(m int) decimal.Decimal {
+	if m > len(r.factors) {
+		return one
+	}
+	return r.factors[m-1]
+}
+
+// rampSum is the sum of the ramp's factors over the horizon.
+func rampSum(horizon int, rampMonths decimal.Decimal) decimal.Decimal {
+	return newRampUp(horizon, rampMonths).sum
 }
 
 // annualFeesDue is how many times the annual fee is charged over a horizon.
@@ -87,13 +104,13 @@ func annualFeesDue(horizon int) int { return (horizon-1)/12 + 1 }
 // (months 1, 13, 25, ...).
 func annualFeeMonth(m int) bool { return m%12 == 1 }
 
-// totalsOf sums an option over the horizon in closed form. rampSum is
-// rampSum(in.HorizonMonths, o.RampMonths), passed in so that callers varying
-// other inputs compute it once. It agrees exactly with the sum of months.
-func totalsOf(in *Input, o *Option, ramp decimal.Decimal) Totals {
+// totalsOf sums an option over the horizon in closed form. each is
+// monthlyCosts(o) and rampSum is rampSum(in.HorizonMonths, o.RampMonths),
+// passed in so that callers varying other inputs compute them once. It agrees
+// exactly with the sum of months.
+func totalsOf(in *Input, o *Option, each everyMonth, rampSum decimal.Decimal) Totals {
 	h := decimal.NewFromInt(int64(in.HorizonMonths))
 	dues := decimal.NewFromInt(int64(annualFeesDue(in.HorizonMonths)))
-	each := monthlyCosts(o)
 	var t Totals
 	t.Fees = o.JoiningFee.Add(o.AnnualFee.Mul(dues)).Add(o.MonthlyFee.Mul(h))
 	t.Meals = each.meals.Mul(h)
@@ -102,7 +119,7 @@ func totalsOf(in *Input, o *Option, ramp decimal.Decimal) Totals {
 	t.Hours = each.hours.Mul(h)
 	t.TimeCost = t.Hours.Mul(in.HourlyValue)
 	t.Cost = t.Cash.Add(t.TimeCost)
-	t.Referrals = o.referralsPerMonth().Mul(ramp)
+	t.Referrals = o.referralsPerMonth().Mul(rampSum)
 	t.Clients = t.Referrals.Mul(o.CloseRate)
 	t.Revenue = t.Clients.Mul(in.DealValue)
 	t.Profit = t.Revenue.Mul(in.GrossMargin)
@@ -111,34 +128,42 @@ func totalsOf(in *Input, o *Option, ramp decimal.Decimal) Totals {
 }
 
 // monthsOf projects an option month by month, following the model's
-// formulas one month at a time. Ordinary months (referrals at full rate, no
-// joining or annual fee) are all alike, so the first one is reused.
-func monthsOf(in *Input, o *Option) []Month {
-	each := monthlyCosts(o)
+// formulas one month at a time; each is monthlyCosts(o). Ordinary months
+// (referrals at full rate, no joining or annual fee) are all alike, so the
+// first one is reused, and so are its referrals in the months with a fee.
+func monthsOf(in *Input, o *Option, each everyMonth, ramp *rampUp) []Month {
 	recurring := o.MonthlyFee.Add(each.meals).Add(each.travel)
 	timeCost := each.hours.Mul(in.HourlyValue)
+	cost := recurring.Add(timeCost) // an ordinary month's cash and time
 	perMonth := o.referralsPerMonth()
+	profitPerClient := in.DealValue.Mul(in.GrossMargin)
+	var atFullRate *Month // the first month at full rate, once projected
 	month := func(m int) Month {
-		cash := recurring
-		if m == 1 {
-			cash = cash.Add(o.JoiningFee)
+		mo := Month{Month: m, Cash: recurring, Hours: each.hours, TimeCost: timeCost}
+		if atFullRate != nil {
+			mo.Referrals, mo.Clients, mo.Profit = atFullRate.Referrals, atFullRate.Clients, atFullRate.Profit
+		} else {
+			mo.Referrals = perMonth.Mul(ramp.factor(m))
+			mo.Clients = mo.Referrals.Mul(o.CloseRate)
+			mo.Profit = mo.Clients.Mul(profitPerClient)
 		}
-		if annualFeeMonth(m) {
-			cash = cash.Add(o.AnnualFee)
+		monthCost := cost
+		if annualFeeMonth(m) { // month 1 is one, and brings the joining fee too
+			if m == 1 {
+				mo.Cash = mo.Cash.Add(o.JoiningFee)
+			}
+			mo.Cash = mo.Cash.Add(o.AnnualFee)
+			monthCost = mo.Cash.Add(timeCost)
 		}
-		referrals := perMonth.Mul(rampFactor(m, o.RampMonths))
-		clients := referrals.Mul(o.CloseRate)
-		profit := clients.Mul(in.DealValue).Mul(in.GrossMargin)
-		net := profit.Sub(cash).Sub(timeCost)
-		return Month{m, cash, each.hours, timeCost, referrals, clients, profit, net, zero}
+		mo.Net = mo.Profit.Sub(monthCost)
+		return mo
 	}
-	full := fullRateMonth(o.RampMonths)
 	series := make([]Month, in.HorizonMonths)
 	var ordinary *Month
 	cumulative := zero
 	for i := range series {
 		m := i + 1
-		isOrdinary := m >= full && !annualFeeMonth(m) // month 1 is an annual-fee month
+		isOrdinary := m > len(ramp.factors) && !annualFeeMonth(m) // month 1 is an annual-fee month
 		switch {
 		case isOrdinary && ordinary != nil:
 			series[i] = *ordinary
@@ -148,6 +173,9 @@ func monthsOf(in *Input, o *Option) []Month {
 			if isOrdinary {
 				ordinary = &series[i]
 			}
+		}
+		if m == len(ramp.factors)+1 {
+			atFullRate = &series[i]
 		}
 		cumulative = cumulative.Add(series[i].Net)
 		series[i].CumulativeNet = cumulative

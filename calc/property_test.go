@@ -86,7 +86,7 @@ func forEachOption(t *testing.T, check func(t *testing.T, in *Input, o *Option, 
 
 // netOf is an option's net over the horizon, from the closed-form totals.
 func netOf(in *Input, o *Option) decimal.Decimal {
-	return totalsOf(in, o, rampSum(in.HorizonMonths, o.RampMonths)).Net
+	return totalsOf(in, o, monthlyCosts(o), rampSum(in.HorizonMonths, o.RampMonths)).Net
 }
 
 func TestNetIsProfitLessCashLessTimeCostExactly(t *testing.T) {

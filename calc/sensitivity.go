@@ -1,113 +1,174 @@
 package calc
 
-import (
-	"slices"
+import "github.com/shopspring/decimal"
 
-	"github.com/shopspring/decimal"
-)
-
-// The factors of the sensitivity analysis.
+// The factors of the sensitivity analysis, and the change in net they make
+// per unit of an input's proportional part of net (see netPart).
 var (
 	lowFactor  = decimal.RequireFromString("0.8")
 	highFactor = decimal.RequireFromString("1.2")
+	step       = highFactor.Sub(one) // 0.2 = 1 − lowFactor
 )
 
-// netParts is, for each input but rampMonths, the part of net proportional
-// to it: scaling the input by f moves net by (f − 1) × part. Net is a sum of
-// products of inputs (see totalsOf), so this is exact and saves recomputing
-// the whole projection twice per input; a test checks every entry against a
+// tornado gathers the sensitivity of one option's net. Net is a sum of
+// products of inputs (see totalsOf), so scaling an input by 1 ± 0.2 moves net
+// by ± 0.2 × the input's part of net: low and high come from one product
+// rather than two projections. A test checks every entry against a
 // recomputation.
-var netParts = map[string]func(p *parts) decimal.Decimal{
-	"hourlyValue":        func(p *parts) decimal.Decimal { return p.t.TimeCost.Neg() },
-	"dealValue":          func(p *parts) decimal.Decimal { return p.t.Profit },
-	"grossMargin":        func(p *parts) decimal.Decimal { return p.t.Profit },
-	"referralsPerMonth":  func(p *parts) decimal.Decimal { return p.t.Profit },
-	"closeRate":          func(p *parts) decimal.Decimal { return p.t.Profit },
-	"joiningFee":         func(p *parts) decimal.Decimal { return p.o.JoiningFee.Neg() },
-	"annualFee":          func(p *parts) decimal.Decimal { return p.o.AnnualFee.Mul(p.dues).Neg() },
-	"monthlyFee":         func(p *parts) decimal.Decimal { return p.o.MonthlyFee.Mul(p.months).Neg() },
-	"mealCost":           func(p *parts) decimal.Decimal { return p.meetings.Mul(p.o.MealCost).Neg() },
-	"travelCost":         func(p *parts) decimal.Decimal { return p.meetings.Mul(p.o.TravelCost).Neg() },
-	"meetingHours":       func(p *parts) decimal.Decimal { return p.meetings.Mul(p.o.MeetingHours).Mul(p.hourly).Neg() },
-	"travelHours":        func(p *parts) decimal.Decimal { return p.meetings.Mul(p.o.TravelHours).Mul(p.hourly).Neg() },
-	"oneToOneCost":       func(p *parts) decimal.Decimal { return p.oneToOnes.Mul(p.o.OneToOneCost).Neg() },
-	"oneToOneHours":      func(p *parts) decimal.Decimal { return p.oneToOnes.Mul(p.o.OneToOneHours).Mul(p.hourly).Neg() },
-	"otherHoursPerMonth": func(p *parts) decimal.Decimal { return p.o.OtherHoursPerMonth.Mul(p.months).Mul(p.hourly).Neg() },
-	"meetingsPerYear": func(p *parts) decimal.Decimal {
-		perMeeting := p.o.MealCost.Add(p.o.TravelCost).Add(p.o.MeetingHours.Add(p.o.TravelHours).Mul(p.hourly))
-		return p.meetings.Mul(perMeeting).Neg()
-	},
-	"oneToOnesPerMonth": func(p *parts) decimal.Decimal {
-		return p.oneToOnes.Mul(p.o.OneToOneCost.Add(p.o.OneToOneHours.Mul(p.hourly))).Neg()
-	},
-}
-
-// parts holds what the netParts functions share.
-type parts struct {
-	t         Totals
-	o         *Option
-	hourly    decimal.Decimal
-	months    decimal.Decimal // the horizon
-	dues      decimal.Decimal // annual fees charged over the horizon
-	meetings  decimal.Decimal // meetings over the horizon
-	oneToOnes decimal.Decimal // one-to-ones over the horizon
+type tornado struct {
+	in     *Input  // a copy, varied in place where a rate is capped
+	opt    *Option // a copy with its referrals typed, varied in place too
+	t      Totals
+	each   everyMonth
+	ramp   decimal.Decimal // rampSum over the horizon
+	months decimal.Decimal // the horizon
+	// meetings and oneToOnes are counted over the horizon.
+	meetings, oneToOnes decimal.Decimal
+	// profit is the entry of the inputs whose part of net is profit
+	// (dealValue, grossMargin, referralsPerMonth, closeRate), computed once.
+	profit    Sensitivity
+	hasProfit bool
+	out       []Sensitivity
 }
 
 // sensitivityOf is the tornado: net with each non-zero input that moves it
 // at 80 % and 120 % (rates capped at 100 %), largest swing first. Inputs whose
 // change does not move net are left out. Referrals estimated from reach vary
 // as one input, referralsPerMonth.
-func sensitivityOf(in *Input, o *Option, t Totals, ramp decimal.Decimal) []Sensitivity {
-	opt := *o
+func sensitivityOf(in *Input, o *Option, t Totals, each everyMonth, ramp decimal.Decimal) []Sensitivity {
+	g, opt := *in, *o
 	opt.ReferralsPerMonth, opt.Reach = o.referralsPerMonth(), nil
-	h := decimal.NewFromInt(int64(in.HorizonMonths))
-	p := parts{
-		t: t, o: &opt, hourly: in.HourlyValue, months: h,
-		dues:      decimal.NewFromInt(int64(annualFeesDue(in.HorizonMonths))),
-		meetings:  meetingsPerMonth(&opt).Mul(h),
-		oneToOnes: opt.OneToOnesPerMonth.Mul(h),
+	s := tornado{in: &g, opt: &opt, t: t, each: each, ramp: ramp, months: decimal.NewFromInt(int64(in.HorizonMonths))}
+	s.meetings = each.meetings.Mul(s.months)
+	s.oneToOnes = o.OneToOnesPerMonth.Mul(s.months)
+	s.out = make([]Sensitivity, 0, len(globalFields)+len(optionFields))
+	for _, f := range globalFields {
+		s.add(f.key, f.unit, f.get(s.in))
 	}
-	g := *in
-	// netAt is net with the input at *value changed to scaled, which is
-	// *value × (1 + change) unless the change is capped.
-	netAt := func(key string, value *decimal.Decimal, scaled, change decimal.Decimal, capped bool) decimal.Decimal {
-		switch {
-		case key == "rampMonths": // the ramp's sum is not proportional to its length
-			perRampMonth := opt.ReferralsPerMonth.Mul(opt.CloseRate).Mul(in.DealValue).Mul(in.GrossMargin)
-			return t.Net.Add(perRampMonth.Mul(rampSum(in.HorizonMonths, scaled).Sub(ramp)))
-		case capped: // no exact factor leads to 100 %, so recompute
-			base := *value
-			*value = scaled
-			defer func() { *value = base }()
-			return totalsOf(&g, &opt, ramp).Net
-		}
-		return t.Net.Add(netParts[key](&p).Mul(change))
+	for _, f := range optionFields {
+		s.add(f.key, f.unit, f.get(s.opt))
 	}
-	out := make([]Sensitivity, 0, len(globalFields)+len(optionFields))
-	out = vary(out, globalFields, &g, netAt)
-	out = vary(out, optionFields, &opt, netAt)
-	slices.SortStableFunc(out, func(a, b Sensitivity) int { return b.Swing.Cmp(a.Swing) })
-	return out
+	sortBySwing(s.out)
+	return s.out
 }
 
-// vary appends the sensitivity of net to each non-zero field of the table.
-func vary[T any](out []Sensitivity, fields []field[T], v *T, netAt func(key string, at *decimal.Decimal, scaled, change decimal.Decimal, capped bool) decimal.Decimal) []Sensitivity {
-	for _, f := range fields {
-		at := f.get(v)
-		value := *at
-		if value.IsZero() {
-			continue
+// add appends the entry of the input at *at, unless it is zero or does not
+// move net.
+func (s *tornado) add(key string, u unit, at *decimal.Decimal) {
+	value := *at
+	if value.IsZero() {
+		return
+	}
+	var e Sensitivity
+	switch part, cost, _ := s.netPart(key); {
+	case key == "rampMonths": // the ramp's sum is not proportional to its length
+		e = s.rampEntry(value)
+	case !cost: // profit, the one part that is not a cost
+		if !s.hasProfit {
+			s.profit, s.hasProfit = proportional(s.t.Net, part, false), true
 		}
-		high := value.Mul(highFactor)
-		capped := f.unit == unitRate && high.GreaterThan(one)
-		if capped {
-			high = one
-		}
-		lowNet := netAt(f.key, at, value.Mul(lowFactor), lowFactor.Sub(one), false)
-		highNet := netAt(f.key, at, high, highFactor.Sub(one), capped)
-		if swing := highNet.Sub(lowNet).Abs(); !swing.IsZero() {
-			out = append(out, Sensitivity{Field: f.key, Low: lowNet, High: highNet, Swing: swing})
+		e = s.profit
+	default:
+		e = proportional(s.t.Net, part, true)
+	}
+	if u == unitRate && value.Mul(highFactor).GreaterThan(one) {
+		// No exact factor leads to 100 %, so recompute. Rates change
+		// neither the monthly costs nor the ramp.
+		*at = one
+		e.High = totalsOf(s.in, s.opt, s.each, s.ramp).Net
+		*at = value
+		e.Swing = e.High.Sub(e.Low).Abs()
+	}
+	if !e.Swing.IsZero() {
+		e.Field = key
+		s.out = append(s.out, e)
+	}
+}
+
+// proportional is the entry of an input whose part of net is part: net moves
+// by 0.2 × part, against the input where the part is a cost. Its swing is
+// worked out as high − low, whose exponent most entries share, so that
+// sorting them by swing compares without rescaling.
+func proportional(net, part decimal.Decimal, cost bool) Sensitivity {
+	d := part.Mul(step)
+	e := Sensitivity{Low: net.Sub(d), High: net.Add(d)}
+	e.Swing = e.High.Sub(e.Low).Abs()
+	if cost {
+		e.Low, e.High = e.High, e.Low
+	}
+	return e
+}
+
+// rampEntry is the entry of rampMonths: a longer ramp delays referrals.
+func (s *tornado) rampEntry(rampMonths decimal.Decimal) Sensitivity {
+	o, in := s.opt, s.in
+	perRampMonth := o.ReferralsPerMonth.Mul(o.CloseRate).Mul(in.DealValue).Mul(in.GrossMargin)
+	netAt := func(factor decimal.Decimal) decimal.Decimal {
+		return s.t.Net.Add(perRampMonth.Mul(rampSum(in.HorizonMonths, rampMonths.Mul(factor)).Sub(s.ramp)))
+	}
+	e := Sensitivity{Low: netAt(lowFactor), High: netAt(highFactor)}
+	e.Swing = e.High.Sub(e.Low).Abs()
+	return e
+}
+
+// netPart is, for each input but rampMonths, its part of net: the sum of the
+// terms of net that are proportional to it, as a magnitude, and whether those
+// terms are costs. Profit is the one part that is not. ok is false for
+// rampMonths and for keys that name no input.
+func (s *tornado) netPart(key string) (part decimal.Decimal, cost, ok bool) {
+	o, hourly := s.opt, s.in.HourlyValue
+	switch key {
+	case "hourlyValue":
+		part = s.t.TimeCost
+	case "dealValue", "grossMargin", "referralsPerMonth", "closeRate":
+		return s.t.Profit, false, true
+	case "joiningFee":
+		part = o.JoiningFee
+	case "annualFee":
+		part = o.AnnualFee.Mul(decimal.NewFromInt(int64(annualFeesDue(s.in.HorizonMonths))))
+	case "monthlyFee":
+		part = o.MonthlyFee.Mul(s.months)
+	case "mealCost":
+		part = s.meetings.Mul(o.MealCost)
+	case "travelCost":
+		part = s.meetings.Mul(o.TravelCost)
+	case "meetingHours":
+		part = s.meetings.Mul(o.MeetingHours).Mul(hourly)
+	case "travelHours":
+		part = s.meetings.Mul(o.TravelHours).Mul(hourly)
+	case "oneToOneCost":
+		part = s.oneToOnes.Mul(o.OneToOneCost)
+	case "oneToOneHours":
+		part = s.oneToOnes.Mul(o.OneToOneHours).Mul(hourly)
+	case "otherHoursPerMonth":
+		part = o.OtherHoursPerMonth.Mul(s.months).Mul(hourly)
+	case "meetingsPerYear":
+		perMeeting := o.MealCost.Add(o.TravelCost).Add(o.MeetingHours.Add(o.TravelHours).Mul(hourly))
+		part = s.meetings.Mul(perMeeting)
+	case "oneToOnesPerMonth":
+		part = s.oneToOnes.Mul(o.OneToOneCost.Add(o.OneToOneHours.Mul(hourly)))
+	default:
+		return zero, false, false
+	}
+	return part, true, true
+}
+
+// sortBySwing sorts entries by swing, largest first, keeping the order of
+// equal swings: an insertion sort, as a tornado has fewer than twenty entries.
+func sortBySwing(entries []Sensitivity) {
+	for i := 1; i < len(entries); i++ {
+		for j := i; j > 0 && larger(entries[j].Swing, entries[j-1].Swing); j-- {
+			entries[j], entries[j-1] = entries[j-1], entries[j]
 		}
 	}
-	return out
+}
+
+// larger reports whether a > b for positive a and b. It tells numbers with
+// different counts of integer digits apart by those counts, where Cmp would
+// rescale one of them, allocating, whenever their exponents differ.
+func larger(a, b decimal.Decimal) bool {
+	if da, db := a.NumDigits()+int(a.Exponent()), b.NumDigits()+int(b.Exponent()); da != db {
+		return da > db
+	}
+	return a.GreaterThan(b)
 }
