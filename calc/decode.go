@@ -2,7 +2,8 @@ package calc
 
 import (
 	"strconv"
-	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -61,11 +62,13 @@ func (dec *decoder) input(v jsonValue) Input {
 		return in
 	}
 	hasOptions := false
+	var figs [maxFigures]figure
+	business := in.figures(figs[:0])
 	for _, m := range v.members {
 		switch m.key {
 		case "currency":
 			if s, ok := dec.string(m.value, m.key, "Currency"); ok {
-				in.Currency = strings.ToUpper(strings.TrimSpace(s))
+				in.Currency = currencyCode(s)
 			}
 		case "horizonMonths":
 			if n, ok := dec.number(m.value, m.key, "Horizon"); ok {
@@ -80,7 +83,7 @@ func (dec *decoder) input(v jsonValue) Input {
 		case "options":
 			in.Options, hasOptions = dec.options(m.value, m.key), true
 		default:
-			if !decodeField(dec, globalFields, &in, m, "") {
+			if !decodeField(dec, business, m, "") {
 				dec.fail(m.key, CodeUnknownField, unknownMessage(m.key))
 			}
 		}
@@ -91,19 +94,60 @@ func (dec *decoder) input(v jsonValue) Input {
 	return in
 }
 
+// currencyCode reads a currency as strings.ToUpper(strings.TrimSpace(s))
+// does where that gives three letters A-Z, the only codes Validate accepts,
+// and returns any other text as it is, to be refused: a few lines rather than
+// the Unicode case tables in the browser build. Besides a-z, two letters
+// have their upper case in A-Z: the dotless ı and the long ſ.
+func currencyCode(s string) string {
+	t := s
+	for t != "" {
+		r, size := utf8.DecodeRuneInString(t)
+		if !unicode.IsSpace(r) {
+			break
+		}
+		t = t[size:]
+	}
+	for t != "" {
+		r, size := utf8.DecodeLastRuneInString(t)
+		if !unicode.IsSpace(r) {
+			break
+		}
+		t = t[:len(t)-size]
+	}
+	code := make([]byte, 0, 3)
+	for _, r := range t {
+		switch {
+		case r >= 'a' && r <= 'z':
+			r -= 'a' - 'A'
+		case r == 'ı':
+			r = 'I'
+		case r == 'ſ':
+			r = 'S'
+		case r < 'A' || r > 'Z':
+			return s
+		}
+		code = append(code, byte(r))
+	}
+	if len(code) != 3 {
+		return s
+	}
+	return string(code)
+}
+
 const horizonMessage = "Horizon must be between 1 and 120 months."
 
 func unknownMessage(key string) string {
 	return strconv.Quote(key) + " is not a field this calculator knows."
 }
 
-// decodeField reads member m into the field of the table it names, and
-// reports whether the table has such a field.
-func decodeField[T any](dec *decoder, fields []field[T], into *T, m jsonMember, parent string) bool {
-	for _, f := range fields {
+// decodeField reads member m into the figure it names, and reports whether
+// there is such a figure.
+func decodeField(dec *decoder, figs []figure, m jsonMember, parent string) bool {
+	for _, f := range figs {
 		if f.key == m.key {
 			if n, ok := dec.number(m.value, path(parent, f.key), f.label); ok {
-				*f.get(into) = n
+				*f.at = n
 			}
 			return true
 		}
@@ -169,6 +213,8 @@ func (dec *decoder) option(v jsonValue, at string, index int) Option {
 		o.Name = "Option " + strconv.Itoa(index+1)
 	}
 	typedReferrals := false
+	var figs [maxFigures]figure
+	figures := o.figures(figs[:0])
 	for _, m := range v.members {
 		switch m.key {
 		case "kind":
@@ -180,7 +226,7 @@ func (dec *decoder) option(v jsonValue, at string, index int) Option {
 			o.Reach = dec.reach(m.value, path(at, "reach"))
 		default:
 			typedReferrals = typedReferrals || m.key == "referralsPerMonth"
-			if !decodeField(dec, optionFields, &o, m, at) {
+			if !decodeField(dec, figures, m, at) {
 				dec.fail(path(at, m.key), CodeUnknownField, unknownMessage(m.key))
 			}
 		}
@@ -207,6 +253,8 @@ func (dec *decoder) reach(v jsonValue, at string) *Reach {
 		return nil
 	}
 	var r Reach
+	var figs [maxFigures]figure
+	figures := r.figures(figs[:0])
 	given := make([]bool, len(reachFields))
 	for _, m := range v.members {
 		known := false
@@ -219,7 +267,7 @@ func (dec *decoder) reach(v jsonValue, at string) *Reach {
 			dec.fail(path(at, m.key), CodeUnknownField, unknownMessage(m.key))
 			continue
 		}
-		decodeField(dec, reachFields, &r, m, at)
+		decodeField(dec, figures, m, at)
 	}
 	for i, f := range reachFields {
 		if !given[i] {

@@ -368,3 +368,18 @@ func TestCurrencyIsReadWithoutItsSurroundingSpacesInAnyCase(t *testing.T) {
 func TestEncodingAReportWithoutOptionsDoesNotPanic(t *testing.T) {
 	assert.True(t, json.Valid(EncodeReport(Report{Currency: "USD"})))
 }
+
+func TestCurrencyCodeIsUpperCaseOfTheTrimmedTextWhereThatIsACode(t *testing.T) {
+	texts := []string{"", "usd", "USD", " eur\t", "\u00a0gbp\u3000", "\u0085chf\n", "usı", "ſek", "ıſı",
+		"us", "usdd", "u d", "usé", "ＵＳＤ", "US\u00a0D", "k\u212a\u212a", "\u2028jpy", "1sd", "\ufeffusd"}
+	for r := rune(0); r < 0x3100; r++ { // every letter once, between two ASCII letters
+		texts = append(texts, "a"+string(r)+"z")
+	}
+	for _, s := range texts {
+		want := strings.ToUpper(strings.TrimSpace(s))
+		got := currencyCode(s)
+		if isCurrencyCode(want) || isCurrencyCode(got) {
+			assert.Equal(t, want, got, "%q", s)
+		}
+	}
+}

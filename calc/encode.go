@@ -48,9 +48,9 @@ func EncodeReport(r Report) []byte {
 	w.raw(`,"horizonMonths":`)
 	w.int(r.HorizonMonths)
 	w.raw(`,"options":[`)
-	for i, o := range r.Options {
+	for i := range r.Options {
 		w.comma(i)
-		w.option(o)
+		w.option(&r.Options[i])
 	}
 	c := r.Comparison
 	w.raw(`],"comparison":{"best":`)
@@ -76,56 +76,35 @@ func EncodeReport(r Report) []byte {
 	return w.buf
 }
 
-func (w *jsonWriter) option(o OptionReport) {
+// The keys of an option's figures in the reply, in order.
+var (
+	totalKeys       = []string{"referralsPerMonth", "fees", "meals", "travel", "cash", "hours", "timeCost", "cost", "referrals", "clients", "revenue", "profit", "net"}
+	roiKeys         = []string{"roi", "cashRoi"}
+	breakEvenKeys   = []string{"breakEvenClients", "breakEvenReferrals", "breakEvenReferralsPerYear", "costPerReferral", "costPerClient", "hoursPerClient", "hourlyReturn"}
+	quantileKeys    = []string{"p10", "p50", "p90"}
+	sensitivityKeys = []string{"low", "high", "swing"}
+	monthKeys       = []string{"cash", "hours", "timeCost", "referrals", "clients", "profit", "net"}
+)
+
+func (w *jsonWriter) option(o *OptionReport) {
 	w.raw(`{"name":`)
 	w.str(o.Name)
 	w.raw(`,"kind":`)
 	w.str(string(o.Kind))
-	pairs := []struct {
-		key   string
-		value decimal.Decimal
-	}{
-		{"referralsPerMonth", o.ReferralsPerMonth},
-		{"fees", o.Fees}, {"meals", o.Meals}, {"travel", o.Travel}, {"cash", o.Cash},
-		{"hours", o.Hours}, {"timeCost", o.TimeCost}, {"cost", o.Cost},
-		{"referrals", o.Referrals}, {"clients", o.Clients}, {"revenue", o.Revenue},
-		{"profit", o.Profit}, {"net", o.Net},
-	}
-	for _, p := range pairs {
-		w.key(p.key)
-		w.money(p.value)
-	}
-	w.key("roi")
-	w.optRatio(o.ROI)
-	w.key("cashRoi")
-	w.optRatio(o.CashROI)
+	t := &o.Totals
+	w.figures(totalKeys, 2, o.ReferralsPerMonth, t.Fees, t.Meals, t.Travel, t.Cash, t.Hours, t.TimeCost, t.Cost,
+		t.Referrals, t.Clients, t.Revenue, t.Profit, t.Net)
+	w.optFigures(roiKeys, 4, o.ROI, o.CashROI)
 	w.key("paybackMonth")
 	w.optInt(o.PaybackMonth)
-	optional := []struct {
-		key   string
-		value *decimal.Decimal
-	}{
-		{"breakEvenClients", o.BreakEvenClients}, {"breakEvenReferrals", o.BreakEvenReferrals},
-		{"breakEvenReferralsPerYear", o.BreakEvenReferralsPerYear},
-		{"costPerReferral", o.CostPerReferral}, {"costPerClient", o.CostPerClient},
-		{"hoursPerClient", o.HoursPerClient}, {"hourlyReturn", o.HourlyReturn},
-	}
-	for _, p := range optional {
-		w.key(p.key)
-		w.optMoney(p.value)
-	}
-	w.key("uncertainty")
+	w.optFigures(breakEvenKeys, 2, o.BreakEvenClients, o.BreakEvenReferrals, o.BreakEvenReferralsPerYear,
+		o.CostPerReferral, o.CostPerClient, o.HoursPerClient, o.HourlyReturn)
 	if u := o.Uncertainty; u == nil {
-		w.raw("null")
+		w.raw(`,"uncertainty":null`)
 	} else {
-		w.raw(`{"breakEvenProbability":`)
+		w.raw(`,"uncertainty":{"breakEvenProbability":`)
 		w.probability(u.BreakEvenProbability)
-		w.raw(`,"p10":`)
-		w.money(u.P10)
-		w.raw(`,"p50":`)
-		w.money(u.P50)
-		w.raw(`,"p90":`)
-		w.money(u.P90)
+		w.figures(quantileKeys, 2, u.P10, u.P50, u.P90)
 		w.raw(`}`)
 	}
 	w.raw(`,"sensitivity":[`)
@@ -133,12 +112,7 @@ func (w *jsonWriter) option(o OptionReport) {
 		w.comma(i)
 		w.raw(`{"field":`)
 		w.str(s.Field)
-		w.raw(`,"low":`)
-		w.money(s.Low)
-		w.raw(`,"high":`)
-		w.money(s.High)
-		w.raw(`,"swing":`)
-		w.money(s.Swing)
+		w.figures(sensitivityKeys, 2, s.Low, s.High, s.Swing)
 		w.raw(`}`)
 	}
 	w.raw(`],"months":[`)
@@ -151,23 +125,36 @@ func (w *jsonWriter) option(o OptionReport) {
 			w.buf = append(w.buf, figures...)
 		} else {
 			start := len(w.buf)
-			for _, p := range []struct {
-				key   string
-				value decimal.Decimal
-			}{
-				{"cash", m.Cash}, {"hours", m.Hours}, {"timeCost", m.TimeCost}, {"referrals", m.Referrals},
-				{"clients", m.Clients}, {"profit", m.Profit}, {"net", m.Net},
-			} {
-				w.key(p.key)
-				w.money(p.value)
-			}
+			w.figures(monthKeys, 2, m.Cash, m.Hours, m.TimeCost, m.Referrals, m.Clients, m.Profit, m.Net)
 			figures = w.buf[start:len(w.buf):len(w.buf)]
 		}
-		w.key("cumulativeNet")
-		w.money(m.CumulativeNet)
+		w.figures(cumulativeKey, 2, m.CumulativeNet)
 		w.raw(`}`)
 	}
 	w.raw(`]}`)
+}
+
+var cumulativeKey = []string{"cumulativeNet"}
+
+// figures writes ,"key":"value" for each key and value, rounded half-even to
+// places.
+func (w *jsonWriter) figures(keys []string, places int32, values ...decimal.Decimal) {
+	for i, v := range values {
+		w.key(keys[i])
+		w.decimalString(v, places)
+	}
+}
+
+// optFigures is figures for figures that may not exist, written as null.
+func (w *jsonWriter) optFigures(keys []string, places int32, values ...*decimal.Decimal) {
+	for i, v := range values {
+		w.key(keys[i])
+		if v == nil {
+			w.raw("null")
+		} else {
+			w.decimalString(*v, places)
+		}
+	}
 }
 
 // jsonWriter appends JSON to one buffer.
@@ -216,22 +203,6 @@ func (w *jsonWriter) decimalString(d decimal.Decimal, places int32) {
 
 func (w *jsonWriter) money(d decimal.Decimal) { w.decimalString(d, 2) }
 
-func (w *jsonWriter) optMoney(d *decimal.Decimal) {
-	if d == nil {
-		w.raw("null")
-		return
-	}
-	w.money(*d)
-}
-
-func (w *jsonWriter) optRatio(d *decimal.Decimal) {
-	if d == nil {
-		w.raw("null")
-		return
-	}
-	w.decimalString(*d, 4)
-}
-
 // probability writes p to 4 places as a JSON number.
 func (w *jsonWriter) probability(p float64) {
 	w.buf = strconv.AppendFloat(w.buf, math.Round(p*10000)/10000, 'f', -1, 64)
@@ -277,7 +248,8 @@ func EncodeInput(in Input) []byte {
 	w.str(in.Currency)
 	w.raw(`,"horizonMonths":`)
 	w.int(in.HorizonMonths)
-	writeFields(&w, globalFields, &in, "")
+	var figs [maxFigures]figure
+	writeFields(&w, in.figures(figs[:0]), "")
 	w.raw(`,"options":[`)
 	for i := range in.Options {
 		o := &in.Options[i]
@@ -290,20 +262,20 @@ func EncodeInput(in Input) []byte {
 		if o.Reach != nil {
 			skip = "referralsPerMonth" // estimated from reach instead
 			w.raw(`,"reach":{`)
-			writeFields(&w, reachFields, o.Reach, "")
+			writeFields(&w, o.Reach.figures(figs[:0]), "")
 			w.raw(`}`)
 		}
-		writeFields(&w, optionFields, o, skip)
+		writeFields(&w, o.figures(figs[:0]), skip)
 		w.raw(`}`)
 	}
 	w.raw(`]}`)
 	return w.buf
 }
 
-// writeFields writes every field of the table as "key":"decimal", each after
-// a comma (the first one too, unless the object has just opened), but skip.
-func writeFields[T any](w *jsonWriter, fields []field[T], v *T, skip string) {
-	for _, f := range fields {
+// writeFields writes every figure as "key":"decimal", each after a comma (the
+// first one too, unless the object has just opened), but skip.
+func writeFields(w *jsonWriter, figs []figure, skip string) {
+	for _, f := range figs {
 		if f.key == skip {
 			continue
 		}
@@ -312,7 +284,7 @@ func writeFields[T any](w *jsonWriter, fields []field[T], v *T, skip string) {
 		} else {
 			w.key(f.key)
 		}
-		w.decimalString(*f.get(v), -1)
+		w.decimalString(*f.at, -1)
 	}
 }
 

@@ -1,9 +1,6 @@
 package calc
 
-import (
-	"strconv"
-	"strings"
-)
+import "strconv"
 
 // Code is a stable, machine-readable reason an input was refused.
 type Code string
@@ -48,11 +45,14 @@ func (e FieldError) Error() string {
 type Errors []FieldError
 
 func (es Errors) Error() string {
-	msgs := make([]string, len(es))
+	var msg []byte
 	for i, e := range es {
-		msgs[i] = e.Error()
+		if i > 0 {
+			msg = append(msg, "; "...)
+		}
+		msg = append(msg, e.Error()...)
 	}
-	return strings.Join(msgs, "; ")
+	return string(msg)
 }
 
 // path joins a field key onto its parent's path.

@@ -15,6 +15,9 @@ import (
 // as the JSON reply shows them ("300.00", "-1.0000", null, 3); figure checks
 // one of them against both the Go Report and the JSON reply.
 
+// d is a decimal written in a test, beyond the bounds of an input if need be.
+func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
 // computed is one input computed both ways: the Go report and the JSON reply
 // of ComputeJSON, decoded.
 type computed struct {

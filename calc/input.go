@@ -97,35 +97,74 @@ var (
 // by, its unit and upper bound, and where it lives. One table drives decoding,
 // validation and the sensitivity analysis, so a field is described once.
 type field[T any] struct {
+	fieldInfo
+	get func(*T) *decimal.Decimal
+}
+
+// fieldInfo is a field but where it lives.
+type fieldInfo struct {
 	key   string
 	label string
 	unit  unit
 	max   decimal.Decimal
-	get   func(*T) *decimal.Decimal
+}
+
+// figure is one field of one value: what the field is and where it lives in
+// that value. The functions that work on fields of any table take figures,
+// so that no code is generic.
+type figure struct {
+	*fieldInfo
+	at *decimal.Decimal
+}
+
+// maxFigures is the length of the longest table, optionFields.
+const maxFigures = 15
+
+// Every figure of an input, of an option or of a reach estimate, in the
+// order of its table, appended to figs.
+func (in *Input) figures(figs []figure) []figure {
+	for i := range globalFields {
+		figs = append(figs, figure{&globalFields[i].fieldInfo, globalFields[i].get(in)})
+	}
+	return figs
+}
+
+func (o *Option) figures(figs []figure) []figure {
+	for i := range optionFields {
+		figs = append(figs, figure{&optionFields[i].fieldInfo, optionFields[i].get(o)})
+	}
+	return figs
+}
+
+func (r *Reach) figures(figs []figure) []figure {
+	for i := range reachFields {
+		figs = append(figs, figure{&reachFields[i].fieldInfo, reachFields[i].get(r)})
+	}
+	return figs
 }
 
 var globalFields = []field[Input]{
-	{"hourlyValue", "Hourly value", unitMoney, maxMoney, func(in *Input) *decimal.Decimal { return &in.HourlyValue }},
-	{"dealValue", "Deal value", unitMoney, maxMoney, func(in *Input) *decimal.Decimal { return &in.DealValue }},
-	{"grossMargin", "Gross margin", unitRate, one, func(in *Input) *decimal.Decimal { return &in.GrossMargin }},
+	{fieldInfo{"hourlyValue", "Hourly value", unitMoney, maxMoney}, func(in *Input) *decimal.Decimal { return &in.HourlyValue }},
+	{fieldInfo{"dealValue", "Deal value", unitMoney, maxMoney}, func(in *Input) *decimal.Decimal { return &in.DealValue }},
+	{fieldInfo{"grossMargin", "Gross margin", unitRate, one}, func(in *Input) *decimal.Decimal { return &in.GrossMargin }},
 }
 
 var optionFields = []field[Option]{
-	{"joiningFee", "Joining fee", unitMoney, maxMoney, func(o *Option) *decimal.Decimal { return &o.JoiningFee }},
-	{"annualFee", "Annual fee", unitMoney, maxMoney, func(o *Option) *decimal.Decimal { return &o.AnnualFee }},
-	{"monthlyFee", "Monthly fee", unitMoney, maxMoney, func(o *Option) *decimal.Decimal { return &o.MonthlyFee }},
-	{"meetingsPerYear", "Meetings a year", unitCount, decimal.NewFromInt(365), func(o *Option) *decimal.Decimal { return &o.MeetingsPerYear }},
-	{"mealCost", "Meal cost", unitMoney, maxMoney, func(o *Option) *decimal.Decimal { return &o.MealCost }},
-	{"travelCost", "Travel cost", unitMoney, maxMoney, func(o *Option) *decimal.Decimal { return &o.TravelCost }},
-	{"meetingHours", "Meeting hours", unitHours, maxDayHours, func(o *Option) *decimal.Decimal { return &o.MeetingHours }},
-	{"travelHours", "Travel hours", unitHours, maxDayHours, func(o *Option) *decimal.Decimal { return &o.TravelHours }},
-	{"oneToOnesPerMonth", "One-to-ones a month", unitCount, decimal.NewFromInt(100), func(o *Option) *decimal.Decimal { return &o.OneToOnesPerMonth }},
-	{"oneToOneHours", "Hours per one-to-one", unitHours, maxDayHours, func(o *Option) *decimal.Decimal { return &o.OneToOneHours }},
-	{"oneToOneCost", "Cost per one-to-one", unitMoney, maxMoney, func(o *Option) *decimal.Decimal { return &o.OneToOneCost }},
-	{"otherHoursPerMonth", "Other hours a month", unitHours, decimal.NewFromInt(744), func(o *Option) *decimal.Decimal { return &o.OtherHoursPerMonth }},
-	{"referralsPerMonth", "Referrals a month", unitCount, maxReferralsPerMonth, func(o *Option) *decimal.Decimal { return &o.ReferralsPerMonth }},
-	{"rampMonths", "Ramp-up months", unitMonths, decimal.NewFromInt(60), func(o *Option) *decimal.Decimal { return &o.RampMonths }},
-	{"closeRate", "Close rate", unitRate, one, func(o *Option) *decimal.Decimal { return &o.CloseRate }},
+	{fieldInfo{"joiningFee", "Joining fee", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.JoiningFee }},
+	{fieldInfo{"annualFee", "Annual fee", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.AnnualFee }},
+	{fieldInfo{"monthlyFee", "Monthly fee", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.MonthlyFee }},
+	{fieldInfo{"meetingsPerYear", "Meetings a year", unitCount, decimal.NewFromInt(365)}, func(o *Option) *decimal.Decimal { return &o.MeetingsPerYear }},
+	{fieldInfo{"mealCost", "Meal cost", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.MealCost }},
+	{fieldInfo{"travelCost", "Travel cost", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.TravelCost }},
+	{fieldInfo{"meetingHours", "Meeting hours", unitHours, maxDayHours}, func(o *Option) *decimal.Decimal { return &o.MeetingHours }},
+	{fieldInfo{"travelHours", "Travel hours", unitHours, maxDayHours}, func(o *Option) *decimal.Decimal { return &o.TravelHours }},
+	{fieldInfo{"oneToOnesPerMonth", "One-to-ones a month", unitCount, decimal.NewFromInt(100)}, func(o *Option) *decimal.Decimal { return &o.OneToOnesPerMonth }},
+	{fieldInfo{"oneToOneHours", "Hours per one-to-one", unitHours, maxDayHours}, func(o *Option) *decimal.Decimal { return &o.OneToOneHours }},
+	{fieldInfo{"oneToOneCost", "Cost per one-to-one", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.OneToOneCost }},
+	{fieldInfo{"otherHoursPerMonth", "Other hours a month", unitHours, decimal.NewFromInt(744)}, func(o *Option) *decimal.Decimal { return &o.OtherHoursPerMonth }},
+	{fieldInfo{"referralsPerMonth", "Referrals a month", unitCount, maxReferralsPerMonth}, func(o *Option) *decimal.Decimal { return &o.ReferralsPerMonth }},
+	{fieldInfo{"rampMonths", "Ramp-up months", unitMonths, decimal.NewFromInt(60)}, func(o *Option) *decimal.Decimal { return &o.RampMonths }},
+	{fieldInfo{"closeRate", "Close rate", unitRate, one}, func(o *Option) *decimal.Decimal { return &o.CloseRate }},
 }
 
 // maxReferralsPerMonth bounds referrals, typed or estimated, so that the
@@ -133,12 +172,12 @@ var optionFields = []field[Option]{
 var maxReferralsPerMonth = decimal.NewFromInt(10_000)
 
 var reachFields = []field[Reach]{
-	{"relationships", "Relationships", unitCount, decimal.NewFromInt(10_000), func(r *Reach) *decimal.Decimal { return &r.Relationships }},
-	{"contactsPerRelationship", "Contacts per relationship", unitCount, decimal.NewFromInt(100_000), func(r *Reach) *decimal.Decimal { return &r.ContactsPerRelationship }},
-	{"targetShare", "Target-market share", unitRate, one, func(r *Reach) *decimal.Decimal { return &r.TargetShare }},
-	{"inMarketShare", "In-market share", unitRate, one, func(r *Reach) *decimal.Decimal { return &r.InMarketShare }},
-	{"passOnRate", "Pass-on rate", unitRate, one, func(r *Reach) *decimal.Decimal { return &r.PassOnRate }},
-	{"competitors", "Competitors", unitCount, decimal.NewFromInt(1_000), func(r *Reach) *decimal.Decimal { return &r.Competitors }},
+	{fieldInfo{"relationships", "Relationships", unitCount, decimal.NewFromInt(10_000)}, func(r *Reach) *decimal.Decimal { return &r.Relationships }},
+	{fieldInfo{"contactsPerRelationship", "Contacts per relationship", unitCount, decimal.NewFromInt(100_000)}, func(r *Reach) *decimal.Decimal { return &r.ContactsPerRelationship }},
+	{fieldInfo{"targetShare", "Target-market share", unitRate, one}, func(r *Reach) *decimal.Decimal { return &r.TargetShare }},
+	{fieldInfo{"inMarketShare", "In-market share", unitRate, one}, func(r *Reach) *decimal.Decimal { return &r.InMarketShare }},
+	{fieldInfo{"passOnRate", "Pass-on rate", unitRate, one}, func(r *Reach) *decimal.Decimal { return &r.PassOnRate }},
+	{fieldInfo{"competitors", "Competitors", unitCount, decimal.NewFromInt(1_000)}, func(r *Reach) *decimal.Decimal { return &r.Competitors }},
 }
 
 // ReferralsPerMonth is the reach estimate of referrals a month, unrounded.

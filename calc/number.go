@@ -2,7 +2,6 @@ package calc
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -29,11 +28,11 @@ func parseNumber(text string) (decimal.Decimal, Code, string) {
 		neg = s[0] == '-'
 		s = s[1:]
 	}
-	mantissa, exponent, hasExp := strings.Cut(s, "e")
+	mantissa, exponent, hasExp := cut(s, 'e')
 	if !hasExp {
-		mantissa, exponent, hasExp = strings.Cut(s, "E")
+		mantissa, exponent, hasExp = cut(s, 'E')
 	}
-	intPart, fracPart, _ := strings.Cut(mantissa, ".")
+	intPart, fracPart, _ := cut(mantissa, '.')
 	if !allDigits(intPart) || !allDigits(fracPart) || intPart+fracPart == "" {
 		return zero, CodeNotANumber, "must be a number."
 	}
@@ -110,6 +109,16 @@ func digitsValue(digits []byte) int64 {
 	return n
 }
 
+// cut is strings.Cut for a one-byte separator.
+func cut(s string, sep byte) (before, after string, found bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == sep {
+			return s[:i], s[i+1:], true
+		}
+	}
+	return s, "", false
+}
+
 // trimBlanks removes the spaces and tabs around s.
 func trimBlanks(s string) string {
 	for s != "" && (s[0] == ' ' || s[0] == '\t') {
@@ -133,17 +142,17 @@ func allDigits(s string) bool {
 // groupThousands writes an unsigned decimal text with commas every three
 // integer digits: "1234567.5" becomes "1,234,567.5".
 func groupThousands(s string) string {
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, c := range intPart {
+	intPart, frac, hasFrac := cut(s, '.')
+	b := make([]byte, 0, len(s)+len(s)/3)
+	for i := 0; i < len(intPart); i++ {
 		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		b.WriteRune(c)
+		b = append(b, intPart[i])
 	}
 	if hasFrac {
-		b.WriteByte('.')
-		b.WriteString(frac)
+		b = append(b, '.')
+		b = append(b, frac...)
 	}
-	return b.String()
+	return string(b)
 }

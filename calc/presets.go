@@ -2,17 +2,25 @@ package calc
 
 import "github.com/shopspring/decimal"
 
-func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+// dec reads a decimal constant written in the code, within the bounds of an
+// input; it panics on a typo.
+func dec(s string) decimal.Decimal {
+	v, code, reason := parseNumber(s)
+	if code != "" {
+		panic("calc: the constant " + s + " " + reason)
+	}
+	return v
+}
 
 // Default figures of the reader's business, asked to be replaced.
 var (
 	defaultCurrency      = "USD"
 	defaultHorizonMonths = 24
 	// $100k a year over 2,000 working hours (LeTip; "The Mathematics Behind BNI").
-	defaultHourlyValue = d("50")
+	defaultHourlyValue = dec("50")
 	// Placeholders the reader is asked to replace with their own figures.
-	defaultDealValue   = d("2000")
-	defaultGrossMargin = d("0.5")
+	defaultDealValue   = dec("2000")
+	defaultGrossMargin = dec("0.5")
 )
 
 // Preset returns the starting figures of an option of the given kind, with its
@@ -67,31 +75,31 @@ var weeklyGroup = Option{
 	Kind: KindWeeklyGroup,
 	// "$500 a year", "$750-1,200 a year all in including $10-20 a week for
 	// food or room" (questionpro.com blog on BNI costs).
-	JoiningFee: d("100"),
-	AnnualFee:  d("650"),
-	MealCost:   d("15"),
+	JoiningFee: dec("100"),
+	AnnualFee:  dec("650"),
+	MealCost:   dec("15"),
 	// Our assumption: a short local drive and parking.
-	TravelCost: d("4"),
+	TravelCost: dec("4"),
 	// BNI policies: weekly, 90 minutes; "The Mathematics Behind BNI":
 	// 15 minutes each way. Fifty weeks allows for holidays.
-	MeetingsPerYear: d("50"),
-	MeetingHours:    d("1.5"),
-	TravelHours:     d("0.5"),
+	MeetingsPerYear: dec("50"),
+	MeetingHours:    dec("1.5"),
+	TravelHours:     dec("0.5"),
 	// BNI guidance: one one-to-one a week, an hour with travel; a coffee.
-	OneToOnesPerMonth: d("4"),
-	OneToOneHours:     d("1"),
-	OneToOneCost:      d("5"),
+	OneToOnesPerMonth: dec("4"),
+	OneToOneHours:     dec("1"),
+	OneToOneCost:      dec("5"),
 	// Our assumption: preparing the weekly pitch and follow-up.
-	OtherHoursPerMonth: d("2"),
+	OtherHoursPerMonth: dec("2"),
 	// Seed: "six or seven leads during the last month" from several
 	// networks; BNI members' self-reported ~40 a year are mostly internal
 	// and gross, so one a month once matured.
-	ReferralsPerMonth: d("1"),
+	ReferralsPerMonth: dec("1"),
 	// "Expect 6-18 months" (Misner); BNI: 90-200 hours of participation.
-	RampMonths: d("6"),
+	RampMonths: dec("6"),
 	// Sandler, via Fearless Referrals: 50 % for an expected call, 80 % for
 	// a personal introduction, 15 % for a name-drop.
-	CloseRate: d("0.5"),
+	CloseRate: dec("0.5"),
 }
 
 // openNetwork is a large open network: hundreds of members, monthly events,
@@ -100,27 +108,27 @@ var openNetwork = Option{
 	Name: "Large open network",
 	Kind: KindOpenNetwork,
 	// Seed: "base membership is about £10/month".
-	MonthlyFee: d("10"),
+	MonthlyFee: dec("10"),
 	// 4Networking-style: pay per meeting (£15), monthly events of two hours.
-	MeetingsPerYear: d("12"),
-	MealCost:        d("15"),
-	MeetingHours:    d("2"),
-	TravelHours:     d("0.75"),
+	MeetingsPerYear: dec("12"),
+	MealCost:        dec("15"),
+	MeetingHours:    dec("2"),
+	TravelHours:     dec("0.75"),
 	// Our assumption: events are further away than a local breakfast.
-	TravelCost: d("6"),
+	TravelCost: dec("6"),
 	// Our assumption: one one-to-one a month with a new contact.
-	OneToOnesPerMonth: d("1"),
-	OneToOneHours:     d("1"),
-	OneToOneCost:      d("5"),
+	OneToOnesPerMonth: dec("1"),
+	OneToOneHours:     dec("1"),
+	OneToOneCost:      dec("5"),
 	// Our assumption: online activity between events.
-	OtherHoursPerMonth: d("2"),
+	OtherHoursPerMonth: dec("2"),
 	// Seed: "six or seven leads during the last month" from several networks.
-	ReferralsPerMonth: d("1.5"),
+	ReferralsPerMonth: dec("1.5"),
 	// "Expect 6-18 months" (Misner): looser ties mature more slowly.
-	RampMonths: d("9"),
+	RampMonths: dec("9"),
 	// Sandler: many open-network referrals are name-drops (15 %) rather
 	// than expected calls (50 %).
-	CloseRate: d("0.3"),
+	CloseRate: dec("0.3"),
 }
 
 // chamberOfCommerce is a local chamber of commerce: annual dues, a monthly
@@ -129,14 +137,14 @@ var openNetwork = Option{
 var chamberOfCommerce = Option{
 	Name:               "Chamber of commerce",
 	Kind:               KindChamber,
-	AnnualFee:          d("450"),
-	MeetingsPerYear:    d("12"),
-	MealCost:           d("20"),
-	TravelCost:         d("5"),
-	MeetingHours:       d("2"),
-	TravelHours:        d("0.5"),
-	OtherHoursPerMonth: d("1"),
-	ReferralsPerMonth:  d("0.5"),
-	RampMonths:         d("12"),
-	CloseRate:          d("0.3"),
+	AnnualFee:          dec("450"),
+	MeetingsPerYear:    dec("12"),
+	MealCost:           dec("20"),
+	TravelCost:         dec("5"),
+	MeetingHours:       dec("2"),
+	TravelHours:        dec("0.5"),
+	OtherHoursPerMonth: dec("1"),
+	ReferralsPerMonth:  dec("0.5"),
+	RampMonths:         dec("12"),
+	CloseRate:          dec("0.3"),
 }

@@ -5,8 +5,8 @@ import "github.com/shopspring/decimal"
 // The factors of the sensitivity analysis, and the change in net they make
 // per unit of an input's proportional part of net (see netPart).
 var (
-	lowFactor  = decimal.RequireFromString("0.8")
-	highFactor = decimal.RequireFromString("1.2")
+	lowFactor  = dec("0.8")
+	highFactor = dec("1.2")
 	step       = highFactor.Sub(one) // 0.2 = 1 − lowFactor
 )
 
@@ -42,11 +42,9 @@ func sensitivityOf(in *Input, o *Option, t Totals, each everyMonth, ramp decimal
 	s.meetings = each.meetings.Mul(s.months)
 	s.oneToOnes = o.OneToOnesPerMonth.Mul(s.months)
 	s.out = make([]Sensitivity, 0, len(globalFields)+len(optionFields))
-	for _, f := range globalFields {
-		s.add(f.key, f.unit, f.get(s.in))
-	}
-	for _, f := range optionFields {
-		s.add(f.key, f.unit, f.get(s.opt))
+	var figs [2 * maxFigures]figure // the business's figures, then the option's
+	for _, f := range s.opt.figures(s.in.figures(figs[:0])) {
+		s.add(f.key, f.unit, f.at)
 	}
 	sortBySwing(s.out)
 	return s.out

@@ -15,7 +15,8 @@ func Validate(in Input) Errors {
 	if in.HorizonMonths < MinHorizonMonths || in.HorizonMonths > MaxHorizonMonths {
 		fail("horizonMonths", CodeOutOfRange, horizonMessage)
 	}
-	errs = checkFields(errs, globalFields, &in, "")
+	var figs [maxFigures]figure
+	errs = checkFields(errs, in.figures(figs[:0]), "")
 	switch n := len(in.Options); {
 	case n < MinOptions:
 		fail("options", CodeTooFew, "Add at least one option to compare.")
@@ -36,7 +37,7 @@ func Validate(in Input) Errors {
 		case n > MaxNameRunes:
 			fail(path(at, "name"), CodeTooLong, "A name can be at most 60 characters long.")
 		}
-		errs = checkFields(errs, optionFields, o, at)
+		errs = checkFields(errs, o.figures(figs[:0]), at)
 		if o.Reach == nil {
 			continue
 		}
@@ -44,7 +45,7 @@ func Validate(in Input) Errors {
 			fail(path(at, "reach"), CodeConflict, conflictMessage)
 		}
 		before := len(errs)
-		errs = checkFields(errs, reachFields, o.Reach, path(at, "reach"))
+		errs = checkFields(errs, o.Reach.figures(figs[:0]), path(at, "reach"))
 		if len(errs) == before && o.Reach.ReferralsPerMonth().GreaterThan(maxReferralsPerMonth) {
 			fail(path(at, "reach"), CodeOutOfRange, "The reach estimate comes to more than 10,000 referrals a month; check its figures.")
 		}
@@ -52,22 +53,21 @@ func Validate(in Input) Errors {
 	return errs
 }
 
-// checkFields appends an error for every field of the table out of its range.
-func checkFields[T any](errs Errors, fields []field[T], v *T, parent string) Errors {
-	for _, f := range fields {
-		n := *f.get(v)
+// checkFields appends an error for every figure out of its range.
+func checkFields(errs Errors, figs []figure, parent string) Errors {
+	for _, f := range figs {
 		switch {
-		case n.IsNegative():
-			errs = append(errs, FieldError{path(parent, f.key), CodeNegative, rangeMessage(f, true)})
-		case n.GreaterThan(f.max):
-			errs = append(errs, FieldError{path(parent, f.key), CodeOutOfRange, rangeMessage(f, false)})
+		case f.at.IsNegative():
+			errs = append(errs, FieldError{path(parent, f.key), CodeNegative, rangeMessage(f.fieldInfo, true)})
+		case f.at.GreaterThan(f.max):
+			errs = append(errs, FieldError{path(parent, f.key), CodeOutOfRange, rangeMessage(f.fieldInfo, false)})
 		}
 	}
 	return errs
 }
 
 // rangeMessage says what range a field must be in, in the reader's units.
-func rangeMessage[T any](f field[T], negative bool) string {
+func rangeMessage(f *fieldInfo, negative bool) string {
 	switch f.unit {
 	case unitMoney:
 		if negative {
