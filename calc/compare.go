@@ -11,12 +11,12 @@ import (
 func compare(reps []OptionReport, horizon int, currency string) Comparison {
 	best, runnerUp := 0, -1
 	for i := 1; i < len(reps); i++ {
-		if reps[i].Net.GreaterThan(reps[best].Net) {
+		if larger(reps[i].Net, reps[best].Net) {
 			best = i
 		}
 	}
 	for i := range reps {
-		if i != best && (runnerUp < 0 || reps[i].Net.GreaterThan(reps[runnerUp].Net)) {
+		if i != best && (runnerUp < 0 || larger(reps[i].Net, reps[runnerUp].Net)) {
 			runnerUp = i
 		}
 	}
@@ -43,7 +43,7 @@ func crossoverMonth(reps []OptionReport, best int) (int, bool) {
 	from := len(lead) + 1
 	for m := len(lead) - 1; m >= 0; m-- {
 		for i, r := range reps {
-			if i != best && !lead[m].CumulativeNet.GreaterThan(r.Months[m].CumulativeNet) {
+			if i != best && !larger(lead[m].CumulativeNet, r.Months[m].CumulativeNet) {
 				return from, from <= len(lead)
 			}
 		}

@@ -67,11 +67,11 @@ func (dec *decoder) input(v jsonValue) Input {
 	for _, m := range v.members {
 		switch m.key {
 		case "currency":
-			if s, ok := dec.string(m.value, m.key, "Currency"); ok {
+			if s, ok := dec.string(m.value, "", m.key, "Currency"); ok {
 				in.Currency = currencyCode(s)
 			}
 		case "horizonMonths":
-			if n, ok := dec.number(m.value, m.key, "Horizon"); ok {
+			if n, ok := dec.number(m.value, "", m.key, "Horizon"); ok {
 				if !n.IsInteger() {
 					dec.fail(m.key, CodeNotWhole, "Horizon must be a whole number of months.")
 				} else if n.LessThan(decimal.NewFromInt(MinHorizonMonths)) || n.GreaterThan(decimal.NewFromInt(MaxHorizonMonths)) {
@@ -146,7 +146,7 @@ func unknownMessage(key string) string {
 func decodeField(dec *decoder, figs []figure, m jsonMember, parent string) bool {
 	for _, f := range figs {
 		if f.key == m.key {
-			if n, ok := dec.number(m.value, path(parent, f.key), f.label); ok {
+			if n, ok := dec.number(m.value, parent, f.key, f.label); ok {
 				*f.at = n
 			}
 			return true
@@ -155,22 +155,25 @@ func decodeField(dec *decoder, figs []figure, m jsonMember, parent string) bool 
 	return false
 }
 
-func (dec *decoder) number(v jsonValue, at, label string) (decimal.Decimal, bool) {
+// number reads the number at path(parent, key); the path is only built for
+// an error.
+func (dec *decoder) number(v jsonValue, parent, key, label string) (decimal.Decimal, bool) {
 	if v.kind != jsonNumber && v.kind != jsonString {
-		dec.fail(at, CodeWrongType, label+" must be a number.")
+		dec.fail(path(parent, key), CodeWrongType, label+" must be a number.")
 		return zero, false
 	}
 	n, code, reason := parseNumber(v.text)
 	if code != "" {
-		dec.fail(at, code, label+" "+reason)
+		dec.fail(path(parent, key), code, label+" "+reason)
 		return zero, false
 	}
 	return n, true
 }
 
-func (dec *decoder) string(v jsonValue, at, label string) (string, bool) {
+// string reads the text at path(parent, key), as number does.
+func (dec *decoder) string(v jsonValue, parent, key, label string) (string, bool) {
 	if v.kind != jsonString {
-		dec.fail(at, CodeWrongType, label+" must be text.")
+		dec.fail(path(parent, key), CodeWrongType, label+" must be text.")
 		return "", false
 	}
 	return v.text, true
@@ -199,7 +202,7 @@ func (dec *decoder) option(v jsonValue, at string, index int) Option {
 	kind := KindCustom
 	for _, m := range v.members {
 		if m.key == "kind" {
-			if s, ok := dec.string(m.value, path(at, "kind"), "Kind"); ok {
+			if s, ok := dec.string(m.value, at, "kind", "Kind"); ok {
 				kind = Kind(s)
 			}
 		}
@@ -219,7 +222,7 @@ func (dec *decoder) option(v jsonValue, at string, index int) Option {
 		switch m.key {
 		case "kind":
 		case "name":
-			if s, ok := dec.string(m.value, path(at, "name"), "Name"); ok {
+			if s, ok := dec.string(m.value, at, "name", "Name"); ok {
 				o.Name = s
 			}
 		case "reach":

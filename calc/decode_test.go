@@ -383,3 +383,13 @@ func TestCurrencyCodeIsUpperCaseOfTheTrimmedTextWhereThatIsACode(t *testing.T) {
 		}
 	}
 }
+
+func TestLargerAgreesWithGreaterThan(t *testing.T) {
+	texts := []string{"0", "0.000", "1", "-1", "1.0", "9.99", "10", "-10.00", "0.5", "-0.05", "123.456",
+		"123.4560", "99999.9", "100000", "-99999.9", "-100000", "1e3", "1000.0000001", "-0.0000001"}
+	for _, a := range texts {
+		for _, b := range texts {
+			assert.Equal(t, d(a).GreaterThan(d(b)), larger(d(a), d(b)), "%s > %s", a, b)
+		}
+	}
+}

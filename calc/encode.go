@@ -108,30 +108,49 @@ func (w *jsonWriter) option(o *OptionReport) {
 		w.raw(`}`)
 	}
 	w.raw(`,"sensitivity":[`)
+	var swings [3]repeated // entries of inputs with the same part of net repeat their figures
 	for i, s := range o.Sensitivity {
 		w.comma(i)
 		w.raw(`{"field":`)
 		w.str(s.Field)
-		w.figures(sensitivityKeys, 2, s.Low, s.High, s.Swing)
+		for j, v := range [...]decimal.Decimal{s.Low, s.High, s.Swing} {
+			w.repeated(&swings[j], sensitivityKeys[j], v)
+		}
 		w.raw(`}`)
 	}
 	w.raw(`],"months":[`)
-	var figures []byte // the previous month's figures but its cumulative net
+	var figures [7]repeated // months repeat most figures of the month before
 	for i, m := range o.Months {
 		w.comma(i)
 		w.raw(`{"month":`)
 		w.int(m.Month)
-		if i > 0 && sameFigures(o.Months[i-1], m) {
-			w.buf = append(w.buf, figures...)
-		} else {
-			start := len(w.buf)
-			w.figures(monthKeys, 2, m.Cash, m.Hours, m.TimeCost, m.Referrals, m.Clients, m.Profit, m.Net)
-			figures = w.buf[start:len(w.buf):len(w.buf)]
+		for j, v := range [...]decimal.Decimal{m.Cash, m.Hours, m.TimeCost, m.Referrals, m.Clients, m.Profit, m.Net} {
+			w.repeated(&figures[j], monthKeys[j], v)
 		}
 		w.figures(cumulativeKey, 2, m.CumulativeNet)
 		w.raw(`}`)
 	}
 	w.raw(`]}`)
+}
+
+// repeated is the text of a money figure as last written, copied rather than
+// written again while the figure stays the same.
+type repeated struct {
+	value decimal.Decimal
+	text  []byte // ,"key":"value"
+}
+
+// repeated writes ,"key":"value" to 2 places, or copies r's text if v is
+// identical to its value.
+func (w *jsonWriter) repeated(r *repeated, key string, v decimal.Decimal) {
+	if r.text != nil && identical(v, r.value) {
+		w.buf = append(w.buf, r.text...)
+		return
+	}
+	start := len(w.buf)
+	w.key(key)
+	w.decimalString(v, 2)
+	r.value, r.text = v, w.buf[start:len(w.buf):len(w.buf)]
 }
 
 var cumulativeKey = []string{"cumulativeNet"}
@@ -288,10 +307,8 @@ func writeFields(w *jsonWriter, figs []figure, skip string) {
 	}
 }
 
-// sameFigures reports whether two months have the same figures, apart from
-// their number and cumulative net, as ordinary months do.
-func sameFigures(a, b Month) bool {
-	return a.Cash.Equal(b.Cash) && a.Hours.Equal(b.Hours) && a.TimeCost.Equal(b.TimeCost) &&
-		a.Referrals.Equal(b.Referrals) && a.Clients.Equal(b.Clients) && a.Profit.Equal(b.Profit) &&
-		a.Net.Equal(b.Net)
+// identical reports whether a and b are the same number written with the
+// same exponent, as the figures months share are; it never rescales.
+func identical(a, b decimal.Decimal) bool {
+	return a.Exponent() == b.Exponent() && a.Equal(b)
 }

@@ -69,7 +69,7 @@ func (s *tornado) add(key string, u unit, at *decimal.Decimal) {
 	default:
 		e = proportional(s.t.Net, part, true)
 	}
-	if u == unitRate && value.Mul(highFactor).GreaterThan(one) {
+	if u == unitRate && larger(value.Mul(highFactor), one) {
 		// No exact factor leads to 100 %, so recompute. Rates change
 		// neither the monthly costs nor the ramp.
 		*at = one
@@ -159,14 +159,4 @@ func sortBySwing(entries []Sensitivity) {
 			entries[j], entries[j-1] = entries[j-1], entries[j]
 		}
 	}
-}
-
-// larger reports whether a > b for positive a and b. It tells numbers with
-// different counts of integer digits apart by those counts, where Cmp would
-// rescale one of them, allocating, whenever their exponents differ.
-func larger(a, b decimal.Decimal) bool {
-	if da, db := a.NumDigits()+int(a.Exponent()), b.NumDigits()+int(b.Exponent()); da != db {
-		return da > db
-	}
-	return a.GreaterThan(b)
 }

@@ -46,7 +46,7 @@ func Validate(in Input) Errors {
 		}
 		before := len(errs)
 		errs = checkFields(errs, o.Reach.figures(figs[:0]), path(at, "reach"))
-		if len(errs) == before && o.Reach.ReferralsPerMonth().GreaterThan(maxReferralsPerMonth) {
+		if len(errs) == before && larger(o.Reach.ReferralsPerMonth(), maxReferralsPerMonth) {
 			fail(path(at, "reach"), CodeOutOfRange, "The reach estimate comes to more than 10,000 referrals a month; check its figures.")
 		}
 	}
@@ -59,7 +59,7 @@ func checkFields(errs Errors, figs []figure, parent string) Errors {
 		switch {
 		case f.at.IsNegative():
 			errs = append(errs, FieldError{path(parent, f.key), CodeNegative, rangeMessage(f.fieldInfo, true)})
-		case f.at.GreaterThan(f.max):
+		case larger(*f.at, f.max):
 			errs = append(errs, FieldError{path(parent, f.key), CodeOutOfRange, rangeMessage(f.fieldInfo, false)})
 		}
 	}
