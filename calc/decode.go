@@ -35,7 +35,7 @@ type decoder struct {
 }
 
 func (dec *decoder) fail(field string, code Code, message string) {
-	dec.errs = append(dec.errs, FieldError{Field: field, Code: code, Message: message})
+	dec.errs.add(field, code, message)
 }
 
 // object checks that v is an object without repeated keys.

@@ -182,6 +182,10 @@ type jsonWriter struct {
 	fmt fixedFormatter
 }
 
+// raw appends s. Like key, it is kept out of line: inlined, its append would
+// be copied into each of its many callers, growing the browser build.
+//
+//go:noinline
 func (w *jsonWriter) raw(s string) { w.buf = append(w.buf, s...) }
 
 func (w *jsonWriter) comma(i int) {
@@ -190,6 +194,7 @@ func (w *jsonWriter) comma(i int) {
 	}
 }
 
+//go:noinline
 func (w *jsonWriter) key(k string) {
 	w.buf = append(w.buf, ',', '"')
 	w.buf = append(w.buf, k...)

@@ -44,6 +44,14 @@ func (e FieldError) Error() string {
 // Errors is every field error of one input, in the order the fields were read.
 type Errors []FieldError
 
+// add appends an error. It is kept out of line: inlined, its append would
+// be copied into each of its many callers, growing the browser build.
+//
+//go:noinline
+func (es *Errors) add(field string, code Code, message string) {
+	*es = append(*es, FieldError{Field: field, Code: code, Message: message})
+}
+
 func (es Errors) Error() string {
 	var msg []byte
 	for i, e := range es {

@@ -71,6 +71,8 @@ type rampUp struct {
 	sum     decimal.Decimal
 }
 
+// newRampUp divides once per month of the ramp: monthsOf, totalsOf and the
+// sensitivity share its factors and sum.
 func newRampUp(horizon int, rampMonths decimal.Decimal) rampUp {
 	full := min(fullRateMonth(rampMonths), horizon+1)
 	r := rampUp{

@@ -6,9 +6,7 @@ import "unicode/utf8"
 // It compares only, so it is safe on any input; Compute runs it first.
 func Validate(in Input) Errors {
 	var errs Errors
-	fail := func(field string, code Code, message string) {
-		errs = append(errs, FieldError{Field: field, Code: code, Message: message})
-	}
+	fail := errs.add
 	if !isCurrencyCode(in.Currency) {
 		fail("currency", CodeInvalidCurrency, "Currency must be a three-letter code such as USD or EUR.")
 	}
@@ -58,9 +56,9 @@ func checkFields(errs Errors, figs []figure, parent string) Errors {
 	for _, f := range figs {
 		switch {
 		case f.at.IsNegative():
-			errs = append(errs, FieldError{path(parent, f.key), CodeNegative, rangeMessage(f.fieldInfo, true)})
+			errs.add(path(parent, f.key), CodeNegative, rangeMessage(f.fieldInfo, true))
 		case larger(*f.at, f.max):
-			errs = append(errs, FieldError{path(parent, f.key), CodeOutOfRange, rangeMessage(f.fieldInfo, false)})
+			errs.add(path(parent, f.key), CodeOutOfRange, rangeMessage(f.fieldInfo, false))
 		}
 	}
 	return errs
