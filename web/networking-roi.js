@@ -7,8 +7,7 @@ const ASSETS = __ASSETS__;
 const PREBUILT = __PREBUILT__;
 const base = new URL(".", import.meta.url);
 
-const sheet = new CSSStyleSheet();
-sheet.replaceSync(`
+const CSS = `
 :host { display: block; contain: content; }
 .frame { all: initial; display: block; color-scheme: light; font: 1rem/1.5 var(--roi-font, system-ui, sans-serif);
   color: var(--roi-fg, light-dark(#1b1f24, #e8eaed)); background: var(--roi-bg, light-dark(#fff, #15181c));
@@ -17,7 +16,8 @@ sheet.replaceSync(`
 :host([theme="auto"]) .frame { color-scheme: light dark; }
 p { margin: 0 0 .5rem; } .verdict { font-weight: 600; font-size: 1.1rem; }
 ul { margin: 0; padding-left: 1.2rem; } .note { font-size: .9rem; }
-`);
+`;
+let sheet; // made on first use: nothing is parsed while the host page loads
 
 let engine; // one Go instance for every widget on the page
 
@@ -45,7 +45,18 @@ const INPUT_ATTRIBUTES = ["preset", "currency", "horizon"];
 
 class NetworkingROIElement extends HTMLElement {
   connectedCallback() {
-    if (this.shadowRoot) return;
+    if (this.started) return;
+    this.started = true;
+    // In a task of its own once the page is parsed: the element's own content
+    // (a JSON child) is known by then, and the host page's parsing and first
+    // layout are long enough without the widget's work in them.
+    const start = () => setTimeout(() => this.start());
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+    else start();
+  }
+
+  /** Shows the prebuilt figures and waits for the element to near the viewport. */
+  start() {
     this.showPrebuilt(this.attachShadow({ mode: "open" }));
     const near = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
@@ -66,6 +77,10 @@ class NetworkingROIElement extends HTMLElement {
       return el;
     };
     const frame = add("div", "", "frame");
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+    }
     root.adoptedStyleSheets = [sheet];
     root.replaceChildren(frame);
     if (custom) {

@@ -203,6 +203,10 @@ const FALLBACK = `<p><a href="/">Does networking pay? Open the calculator.</a></
 // No attributes: the element shows the prebuilt default comparison until the engine replaces it.
 const WIDGET_PAGE = blogPage(`<networking-roi>${FALLBACK}</networking-roi>`, `<script type="module" async src="/networking-roi.js"></script>`);
 const PLAIN_PAGE = blogPage(FALLBACK);
+// The same post with an empty script loaded as the widget's loader is: what
+// any script costs the page's load event, however little it does.
+const EMPTY_SCRIPT = "bench-empty.js";
+const SCRIPT_PAGE = blogPage(FALLBACK, `<script type="module" async src="/${EMPTY_SCRIPT}"></script>`);
 /** The floor on the same kind of page: on the same trigger (400 px from the viewport) it loads wasm_exec.js and the floor. */
 const floorPage = (exec, wasm) => blogPage(`<div id="floor" style="min-height: 12rem; border: 1px solid #ccc">${FALLBACK}</div>`, `<script type="module">
 const slot = document.getElementById("floor");
@@ -276,14 +280,15 @@ const INIT = () => {
       roi.onFloor?.();
     },
   });
-  // How long the loader's element takes to show its prebuilt figures.
+  // How long the loader's element takes to connect and to show its prebuilt figures.
   const define = customElements.define.bind(customElements);
   customElements.define = (name, constructor, options) => {
-    const connected = constructor.prototype.connectedCallback;
-    if (connected) {
-      constructor.prototype.connectedCallback = function (...a) {
+    for (const method of ["connectedCallback", "start"]) {
+      const original = constructor.prototype[method];
+      if (!original) continue;
+      constructor.prototype[method] = function (...a) {
         const t = performance.now();
-        try { return connected.apply(this, a); } finally { (roi.connected ??= []).push({ start: t, duration: performance.now() - t }); }
+        try { return original.apply(this, a); } finally { ((roi.timed ??= {})[method] ??= []).push(performance.now() - t); }
       };
     }
     return define(name, constructor, options);
@@ -299,7 +304,7 @@ const INIT = () => {
   };
 };
 
-const FIXTURES = { widget: "bench-post-widget.html", plain: "bench-post-plain.html", floor: "bench-post-floor.html" };
+const FIXTURES = { widget: "bench-post-widget.html", plain: "bench-post-plain.html", script: "bench-post-script.html", floor: "bench-post-floor.html" };
 
 /** A fresh context and page on a fixture of the server, with CDP network events recorded. */
 async function openFixture(browser, serverUrl, fixture, { emulate = false } = {}) {
@@ -377,13 +382,13 @@ function wireWeight(snap, floor) {
 
 async function hostCost(browser, serverUrl, loaderName) {
   heading(`2. Host page cost before the widget is in view (${HOST_RUNS} loads each, interleaved, fresh context each)`);
-  const loads = { widget: [], plain: [] };
-  const connected = [], intl = [];
-  const longtasks = { widget: [], plain: [] };
+  const loads = { widget: [], plain: [], script: [] };
+  const connected = [], started = [], intl = [];
+  const longtasks = { widget: [], plain: [], script: [] };
   const widgetScripts = [];
   let fetchedBefore = null, widgetY = null;
   for (let i = 0; i < HOST_RUNS; i++) {
-    const order = i % 2 ? ["plain", "widget"] : ["widget", "plain"];
+    const order = [["widget", "plain", "script"], ["plain", "script", "widget"], ["script", "widget", "plain"]][i % 3];
     for (const kind of order) {
       const f = await openFixture(browser, serverUrl, kind);
       await f.page.waitForFunction(() => performance.getEntriesByType("navigation")[0]?.loadEventEnd > 0);
@@ -396,7 +401,8 @@ async function hostCost(browser, serverUrl, loaderName) {
         scrollY,
         widgetY: document.querySelector("networking-roi")?.getBoundingClientRect().top ?? null,
         pageHeight: document.documentElement.scrollHeight,
-        connected: globalThis.__roi.connected?.[0]?.duration,
+        connected: globalThis.__roi.timed?.connectedCallback?.[0],
+        started: globalThis.__roi.timed?.start?.[0],
         // the first currency formatter of the page, as the loader creates one (measured on the page without the widget)
         intl: document.querySelector("networking-roi") ? undefined : (() => {
           const t = performance.now();
@@ -405,6 +411,7 @@ async function hostCost(browser, serverUrl, loaderName) {
         })(),
       }));
       if (result.connected !== undefined) connected.push(result.connected);
+      if (result.started !== undefined) started.push(result.started);
       if (result.intl !== undefined) intl.push(result.intl);
       loads[kind].push(result.load);
       longtasks[kind].push(result.longtasks);
@@ -426,16 +433,20 @@ async function hostCost(browser, serverUrl, loaderName) {
     "the loader only, under 8 KB compressed", onlyLoader && total < 8192);
   const count = (k) => sum(longtasks[k].map((l) => l.length));
   const dur = (k) => sum(longtasks[k].flat().map((l) => l.duration));
-  info("long tasks before the widget is in view", `${count("widget")} with the widget (${ms(dur("widget"))}), ${count("plain")} without (${ms(dur("plain"))}) over ${HOST_RUNS} loads each`);
+  info("long tasks before the widget is in view", `${count("widget")} with the widget (${ms(dur("widget"))}), ${count("plain")} without (${ms(dur("plain"))}), ${count("script")} with an empty script (${ms(dur("script"))}) over ${HOST_RUNS} loads each`);
   figure("long tasks the widget's scripts ran in, before it is in view",
     `${widgetScripts.length}${widgetScripts.length ? ` (${widgetScripts.map((s) => `${s.invoker.replace(/^https?:\/\/[^/]+\//, "")} ${ms(s.duration)} in a ${ms(s.frame)} frame`).join("; ")})` : ""} over ${HOST_RUNS} loads (long animation frames holding a long task, scripts of 5 ms or more)`,
     "none", widgetScripts.length === 0);
-  info("  the loader's connectedCallback (prebuilt figures)", `median ${ms(median(connected), 1)}, max ${ms(Math.max(...connected), 1)}`);
+  info("  the loader's connectedCallback", `median ${ms(median(connected), 1)}, max ${ms(Math.max(...connected), 1)}`);
+  info("  the loader's start (prebuilt figures, in a task of their own)", `median ${ms(median(started), 1)}, max ${ms(Math.max(...started), 1)}`);
   info("  a page's first new Intl.NumberFormat(…, {style: \"currency\"}), without the widget", `median ${ms(median(intl), 1)}, max ${ms(Math.max(...intl), 1)}`);
   const w = median(loads.widget), p = median(loads.plain), r = w / p;
   info("loadEventEnd with the widget", `median ${ms(w, 1)} (${loads.widget.map((x) => x.toFixed(0)).join(", ")})`);
   info("loadEventEnd without", `median ${ms(p, 1)} (${loads.plain.map((x) => x.toFixed(0)).join(", ")})`);
+  const e = median(loads.script);
+  info("loadEventEnd with an empty script instead (loaded as the loader is)", `median ${ms(e, 1)} (${loads.script.map((x) => x.toFixed(0)).join(", ")})`);
   figure("page load time with the widget / without", `${fmtRatio(r)} (${ms(w, 1)} / ${ms(p, 1)}, + ${ms(w - p, 1)})`, "≤ 1.05", r <= 1.05);
+  info("  of which any script costs: with an empty script / without", `${fmtRatio(e / p)}; with the widget / with an empty script ${fmtRatio(w / e)}`);
 }
 
 // ---- 3. time to interactive ----
@@ -721,6 +732,8 @@ async function main() {
     const floor = buildFloor(snap);
     writeFileSync(join(snap.dist, FIXTURES.widget), WIDGET_PAGE);
     writeFileSync(join(snap.dist, FIXTURES.plain), PLAIN_PAGE);
+    writeFileSync(join(snap.dist, FIXTURES.script), SCRIPT_PAGE);
+    writeFileSync(join(snap.dist, EMPTY_SCRIPT), "globalThis.benchEmptyScript = true;\n");
     writeFileSync(join(snap.dist, FIXTURES.floor), floorPage(snap.assets.exec, floor.name));
     const defaultInput = run("go", ["run", "./cmd/input"]).trim();
     console.log(`# networking-roi performance (${snap.assets.wasm}, ${snap.assets.widget})`);
