@@ -47,10 +47,11 @@ class NetworkingROIElement extends HTMLElement {
   connectedCallback() {
     if (this.started) return;
     this.started = true;
-    // In a task of its own once the page is parsed: the element's own content
-    // (a JSON child) is known by then, and the host page's parsing and first
-    // layout are long enough without the widget's work in them.
-    const start = () => setTimeout(() => this.start());
+    // Once the page is parsed, when the browser is idle: the element's own
+    // content (a JSON child) is known by then, and the host page's parsing and
+    // first layout are long enough without the widget's work in them.
+    const idle = globalThis.requestIdleCallback ?? ((callback) => setTimeout(callback));
+    const start = () => idle(() => this.start(), { timeout: 500 });
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
     else start();
   }
