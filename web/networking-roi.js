@@ -103,6 +103,14 @@ class NetworkingROIElement extends HTMLElement {
       if (typeof WebAssembly !== "object") throw new Error("no-wasm");
       const engine = loadEngine();
       engine.catch(() => {}); // awaited below, once the calculator is built
+      // While the downloads are in flight the page is idle: pay now for the
+      // first number formatter of the page (tens of milliseconds), which the
+      // form would otherwise pay once its modules arrive.
+      setTimeout(() => {
+        try {
+          new Intl.NumberFormat(this.getAttribute("locale") || undefined).format(1);
+        } catch { /* a malformed locale: the widget falls back to the default one */ }
+      });
       // widget.js and its imports at once, not each after the one importing it
       const [{ upgrade }] = await Promise.all([ASSETS.widget, ...ASSETS.modules].map((m) => import(new URL(m, base).href)));
       const widget = upgrade(this);

@@ -146,9 +146,13 @@ ${markup}
 /**
  * Waits until the `nth` widget of the page has its full calculator: the form
  * (built while the engine loads) and the engine's first result (the cards).
+ * It scrolls the widget into view first, as a reader would: a widget that
+ * another one's form has pushed below the fold loads only once it nears the
+ * viewport.
  */
 export async function waitForWidget(page, nth = 0) {
   const widget = page.locator("networking-roi").nth(nth);
+  await widget.scrollIntoViewIfNeeded();
   await widget.locator("form").waitFor({ state: "attached" });
   await widget.locator(".results .cards").waitFor({ state: "attached" });
   await widget.locator(".verdict").waitFor();
