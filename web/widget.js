@@ -348,6 +348,10 @@ class Widget {
     const reply = JSON.parse(this.api.compute(json));
     if (reply.errors) {
       this.showErrors(reply.errors.filter((e) => !e.field.startsWith("estimates")), "");
+      if (!this.report) { // figures typed while the engine loaded, refused at once: no result to keep
+        this.el.verdict.textContent = "";
+        this.el.results.replaceChildren(el("p", { class: "muted" }, "Correct the figures marked above to see the results."));
+      }
       return;
     }
     this.showErrors([], "");

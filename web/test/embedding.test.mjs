@@ -125,6 +125,23 @@ test("while the engine loads the form is already there, and what the reader type
   await page.close();
 });
 
+test("a bad figure typed while the engine loads is marked once it arrives, with no stale verdict, until corrected", async () => {
+  const { page, problems, widget, release } = await withEngineHeld("/fixture/early-bad.html");
+  const deal = widget.locator("fieldset.business").getByLabel("Revenue from a new client");
+  await deal.fill("lots");
+  release();
+  await eventually(() => deal.getAttribute("aria-invalid"), "true");
+  assert.equal(await deal.getAttribute("aria-invalid"), "true");
+  assert.equal(await widget.locator(".verdict").textContent(), "", "the default verdict is not the reader's");
+  assert.equal(await widget.getByText("Correct the figures marked above to see the results.").count(), 1);
+  assert.equal(await widget.getByText("Loading the calculator…").count(), 0);
+  await deal.fill("3000");
+  await widget.locator(".results .cards").waitFor({ state: "attached" });
+  assert.equal(await widget.locator(".verdict").textContent(), engineVerdict(inputWith((i) => { i.dealValue = "3000"; })));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("if the engine fails to load after the form is built, the default figures come back with a note", async () => {
   const { page, widget, release } = await withEngineHeld("/fixture/failed.html", { abort: true });
   release();
