@@ -25,14 +25,18 @@ func report(in Input) Report {
 	return r
 }
 
-func optionReport(in *Input, o *Option) OptionReport {
+func optionReport(in *Input, given *Option) OptionReport {
+	// Referrals estimated from reach are worked out once, then used as if typed.
+	resolved := *given
+	resolved.ReferralsPerMonth, resolved.Reach = given.referralsPerMonth(), nil
+	o := &resolved
 	each := monthlyCosts(o)
 	ramp := newRampUp(in.HorizonMonths, o.RampMonths)
 	t := totalsOf(in, o, each, ramp.sum)
 	r := OptionReport{
 		Name:              o.Name,
 		Kind:              o.Kind,
-		ReferralsPerMonth: o.referralsPerMonth(),
+		ReferralsPerMonth: o.ReferralsPerMonth,
 		Totals:            t,
 		ROI:               ratio(t.Net, t.Cost),
 		CashROI:           ratio(t.Profit.Sub(t.Cash), t.Cash),

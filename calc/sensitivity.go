@@ -33,11 +33,11 @@ type tornado struct {
 
 // sensitivityOf is the tornado: net with each non-zero input that moves it
 // at 80 % and 120 % (rates capped at 100 %), largest swing first. Inputs whose
-// change does not move net are left out. Referrals estimated from reach vary
-// as one input, referralsPerMonth.
+// change does not move net are left out. o's referrals estimated from reach
+// are already resolved (see optionReport), so they vary as one input,
+// referralsPerMonth.
 func sensitivityOf(in *Input, o *Option, t Totals, each everyMonth, ramp decimal.Decimal) []Sensitivity {
 	g, opt := *in, *o
-	opt.ReferralsPerMonth, opt.Reach = o.referralsPerMonth(), nil
 	s := tornado{in: &g, opt: &opt, t: t, each: each, ramp: ramp, months: decimal.NewFromInt(int64(in.HorizonMonths))}
 	s.meetings = each.meetings.Mul(s.months)
 	s.oneToOnes = o.OneToOnesPerMonth.Mul(s.months)
