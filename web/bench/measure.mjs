@@ -241,7 +241,7 @@ const INIT = () => {
     // Long animation frames name the scripts that ran in them (those of 5 ms or more).
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
-        roi.longframes.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration, scripts: e.scripts.map((s) => ({ url: s.sourceURL, invoker: s.invoker, start: s.startTime, duration: s.duration })) });
+        roi.longframes.push({ start: e.startTime, duration: e.duration, scripts: e.scripts.map((s) => ({ url: s.sourceURL, invoker: s.invoker, start: s.startTime, duration: s.duration })) });
       }
     }).observe({ type: "long-animation-frame", buffered: true });
   } catch { /* no long task API */ }
