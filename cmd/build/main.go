@@ -74,6 +74,9 @@ func (b *builder) run(wasm, exec string) error {
 	if err != nil {
 		return err
 	}
+	if css, err = minify("widget.css", css); err != nil {
+		return err
+	}
 	cssJSON, _ := json.Marshal(string(css))
 	for _, name := range hashedSources {
 		data, err := b.source(name, map[string][]byte{
@@ -128,15 +131,31 @@ func (b *builder) source(name string, fill map[string][]byte) ([]byte, error) {
 	return data, nil
 }
 
+// writeHashed writes an asset under a name that carries its content hash,
+// taken of the minified content.
 func (b *builder) writeHashed(name string, data []byte) error {
+	data, err := minify(name, data)
+	if err != nil {
+		return err
+	}
 	sum := sha256.Sum256(data)
 	ext := filepath.Ext(name)
 	hashed := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:5]) + ext
 	b.names[name] = hashed
-	return b.write(hashed, data)
+	return b.save(hashed, data)
 }
 
+// write minifies an asset and writes it into the built folder under its own
+// name.
 func (b *builder) write(name string, data []byte) error {
+	data, err := minify(name, data)
+	if err != nil {
+		return err
+	}
+	return b.save(name, data)
+}
+
+func (b *builder) save(name string, data []byte) error {
 	b.written = append(b.written, name)
 	return os.WriteFile(filepath.Join(b.out, name), data, 0o644)
 }
