@@ -101,12 +101,16 @@ function gzipSize(file) {
 
 // ---- the build under test: a snapshot of dist/, so a rebuild during the run cannot change it ----
 
+/** The hashed names cmd/build writes into a (minified) loader or module: name.0123456789.ext. */
+const hashedNames = (text) => [...new Set([...text.matchAll(/"\.?\/?([\w-]+\.[0-9a-f]{10}\.(?:js|wasm))"/g)].map((m) => m[1]))];
+
 /** The files the widget fetches, named as the loader and the widget module refer to them. */
 function widgetAssets(dir) {
-  const loader = readFileSync(join(dir, "networking-roi.js"), "utf8");
-  const assets = JSON.parse(/const ASSETS = (\{[^;]*\});/.exec(loader)[1]);
-  const widget = readFileSync(join(dir, assets.widget), "utf8");
-  const imports = [...widget.matchAll(/from "\.\/([^"]+)"/g)].map((m) => m[1]);
+  const named = hashedNames(readFileSync(join(dir, "networking-roi.js"), "utf8"));
+  const pick = (prefix) => named.find((n) => n.startsWith(`${prefix}.`));
+  const assets = { widget: pick("widget"), exec: pick("wasm_exec"), wasm: pick("networking-roi") };
+  const widget = assets.widget ? readFileSync(join(dir, assets.widget), "utf8") : "";
+  const imports = hashedNames(widget);
   const files = ["networking-roi.js", assets.widget, ...imports, assets.exec, assets.wasm];
   return { assets, imports, files, missing: files.filter((f) => !existsSync(join(dir, f))) };
 }
