@@ -111,8 +111,8 @@ class NetworkingROIElement extends HTMLElement {
           new Intl.NumberFormat(this.getAttribute("locale") || undefined).format(1);
         } catch { /* a malformed locale: the widget falls back to the default one */ }
       });
-      // widget.js and its imports at once, not each after the one importing it
-      const [{ upgrade }] = await Promise.all([ASSETS.widget, ...ASSETS.modules].map((m) => import(new URL(m, base).href)));
+      // widget.js is one bundle: the widget and all it imports
+      const { upgrade } = await import(new URL(ASSETS.widget, base).href);
       const widget = upgrade(this);
       widget.start(await engine);
     } catch (err) {

@@ -43,9 +43,8 @@ type builder struct {
 	written  []string
 }
 
-// hashedSources are the widget's modules and the pages' assets in dependency
-// order: each may refer to those before it.
-var hashedSources = []string{"format.js", "share.js", "chart.js", "widget.js", "page.css", "embed.js"}
+// pageAssets are the pages' own assets, each minified on its own.
+var pageAssets = []string{"page.css", "embed.js"}
 
 func (b *builder) run(wasm, exec string) error {
 	if err := os.MkdirAll(b.out, 0o755); err != nil {
@@ -55,6 +54,9 @@ func (b *builder) run(wasm, exec string) error {
 		{"networking-roi.wasm", wasm}, {"wasm_exec.js", exec},
 	} {
 		data, err := os.ReadFile(src.path)
+		if err == nil {
+			data, err = minify(src.name, data)
+		}
 		if err != nil {
 			return err
 		}
@@ -71,17 +73,27 @@ func (b *builder) run(wasm, exec string) error {
 		return err
 	}
 	css, err := os.ReadFile(filepath.Join(b.web, "widget.css"))
+	if err == nil {
+		css, err = minify("widget.css", css)
+	}
 	if err != nil {
 		return err
 	}
-	if css, err = minify("widget.css", css); err != nil {
+	cssJSON, _ := json.Marshal(string(css))
+	widget, err := bundle(filepath.Join(b.web, "widget.js"), map[string]string{
+		"__CSS__": string(cssJSON), "__PRESETS__": string(presets), "__DEFAULT_INPUT__": string(defaults),
+	})
+	if err != nil {
 		return err
 	}
-	cssJSON, _ := json.Marshal(string(css))
-	for _, name := range hashedSources {
-		data, err := b.source(name, map[string][]byte{
-			"__CSS__": cssJSON, "__PRESETS__": presets, "__DEFAULT_INPUT__": defaults,
-		})
+	if err := b.writeHashed("widget.js", widget); err != nil {
+		return err
+	}
+	for _, name := range pageAssets {
+		data, err := b.source(name, nil)
+		if err == nil {
+			data, err = minify(name, data)
+		}
 		if err != nil {
 			return err
 		}
@@ -89,13 +101,13 @@ func (b *builder) run(wasm, exec string) error {
 			return err
 		}
 	}
-	// modules are the widget's imports, which the loader fetches alongside
-	// widget.js rather than one after the other.
-	assets, _ := json.Marshal(map[string]any{
+	assets, _ := json.Marshal(map[string]string{
 		"widget": b.names["widget.js"], "wasm": b.names["networking-roi.wasm"], "exec": b.names["wasm_exec.js"],
-		"modules": []string{b.names["format.js"], b.names["share.js"], b.names["chart.js"]},
 	})
 	loader, err := b.source("networking-roi.js", map[string][]byte{"__ASSETS__": assets, "__PREBUILT__": prebuilt})
+	if err == nil {
+		loader, err = minify("networking-roi.js", loader)
+	}
 	if err != nil {
 		return err
 	}
@@ -131,31 +143,17 @@ func (b *builder) source(name string, fill map[string][]byte) ([]byte, error) {
 	return data, nil
 }
 
-// writeHashed writes an asset under a name that carries its content hash,
-// taken of the minified content.
+// writeHashed writes an asset under a name that carries its content hash.
 func (b *builder) writeHashed(name string, data []byte) error {
-	data, err := minify(name, data)
-	if err != nil {
-		return err
-	}
 	sum := sha256.Sum256(data)
 	ext := filepath.Ext(name)
 	hashed := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:5]) + ext
 	b.names[name] = hashed
-	return b.save(hashed, data)
+	return b.write(hashed, data)
 }
 
-// write minifies an asset and writes it into the built folder under its own
-// name.
+// write writes an asset into the built folder under its own name.
 func (b *builder) write(name string, data []byte) error {
-	data, err := minify(name, data)
-	if err != nil {
-		return err
-	}
-	return b.save(name, data)
-}
-
-func (b *builder) save(name string, data []byte) error {
 	b.written = append(b.written, name)
 	return os.WriteFile(filepath.Join(b.out, name), data, 0o644)
 }

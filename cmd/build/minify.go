@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -8,10 +9,17 @@ import (
 	"github.com/evanw/esbuild/pkg/api"
 )
 
-// minify shrinks a JavaScript or CSS asset with esbuild: whitespace,
-// comments and long local names go, the syntax is shortened, and nothing is
-// lowered to older syntax. Other files are returned as they are. The
-// sources in web/ stay readable; only the built folder is minified.
+// The built folder's JavaScript and CSS are minified with esbuild:
+// whitespace, comments and local names go and the syntax is shortened, but
+// nothing is lowered to older syntax. The sources in web/ stay readable.
+const (
+	minifyWhitespace  = true
+	minifyIdentifiers = true
+	minifySyntax      = true
+)
+
+// minify shrinks one JavaScript or CSS asset; other files are returned as
+// they are.
 func minify(name string, data []byte) ([]byte, error) {
 	loader, ok := map[string]api.Loader{".js": api.LoaderJS, ".css": api.LoaderCSS}[filepath.Ext(name)]
 	if !ok {
@@ -20,18 +28,49 @@ func minify(name string, data []byte) ([]byte, error) {
 	result := api.Transform(string(data), api.TransformOptions{
 		Loader:            loader,
 		Sourcefile:        name,
-		MinifyWhitespace:  true,
-		MinifyIdentifiers: true,
-		MinifySyntax:      true,
+		MinifyWhitespace:  minifyWhitespace,
+		MinifyIdentifiers: minifyIdentifiers,
+		MinifySyntax:      minifySyntax,
 		Charset:           api.CharsetUTF8,
 		LegalComments:     api.LegalCommentsNone,
 	})
-	if len(result.Errors) > 0 {
-		var msgs []string
-		for _, m := range api.FormatMessages(result.Errors, api.FormatMessagesOptions{Kind: api.ErrorMessage}) {
-			msgs = append(msgs, strings.TrimSpace(m))
-		}
-		return nil, fmt.Errorf("minify %s:\n%s", name, strings.Join(msgs, "\n"))
+	return result.Code, buildErrors(name, result.Errors)
+}
+
+// bundle joins an ES module and everything it imports into one minified
+// module, replacing each placeholder identifier with its JSON value: one
+// request instead of one per module, and names shortened across modules.
+func bundle(entry string, placeholders map[string]string) ([]byte, error) {
+	result := api.Build(api.BuildOptions{
+		EntryPoints:       []string{entry},
+		Bundle:            true,
+		Write:             false,
+		Format:            api.FormatESModule,
+		Define:            placeholders,
+		MinifyWhitespace:  minifyWhitespace,
+		MinifyIdentifiers: minifyIdentifiers,
+		MinifySyntax:      minifySyntax,
+		Charset:           api.CharsetUTF8,
+		LegalComments:     api.LegalCommentsNone,
+		LogLevel:          api.LogLevelSilent,
+	})
+	if err := buildErrors(entry, result.Errors); err != nil {
+		return nil, err
 	}
-	return result.Code, nil
+	if len(result.OutputFiles) != 1 {
+		return nil, fmt.Errorf("bundle %s: %d output files, want 1", entry, len(result.OutputFiles))
+	}
+	return result.OutputFiles[0].Contents, nil
+}
+
+// buildErrors is esbuild's errors as one error, or nil when there are none.
+func buildErrors(name string, messages []api.Message) error {
+	if len(messages) == 0 {
+		return nil
+	}
+	formatted := api.FormatMessages(messages, api.FormatMessagesOptions{Kind: api.ErrorMessage})
+	for i := range formatted {
+		formatted[i] = strings.TrimSpace(formatted[i])
+	}
+	return errors.New(name + ":\n" + strings.Join(formatted, "\n"))
 }
