@@ -25,7 +25,9 @@ func compare(reps []OptionReport, horizon int, currency string) Comparison {
 		c.Gaps[i] = reps[best].Net.Sub(r.Net)
 	}
 	if runnerUp >= 0 {
-		c.Tie = cents(c.Gaps[runnerUp]).IsZero()
+		// A gap (never negative) of at most half a cent is zero cents,
+		// rounded half-even.
+		c.Tie = !larger(c.Gaps[runnerUp], halfCent)
 		if m, ok := crossoverMonth(reps, best); ok {
 			c.CrossoverMonth = &m
 		}
@@ -34,7 +36,7 @@ func compare(reps []OptionReport, horizon int, currency string) Comparison {
 	return c
 }
 
-func cents(d decimal.Decimal) decimal.Decimal { return d.RoundBank(2) }
+var halfCent = decimal.New(5, -3)
 
 // crossoverMonth is the month from which the best option's cumulative net
 // stays strictly ahead of every other option's until the horizon.
@@ -61,7 +63,7 @@ func verdict(reps []OptionReport, best, runnerUp int, tie bool, horizon int, cur
 	}
 	if runnerUp < 0 {
 		if b.Net.IsNegative() {
-			return b.Name + " does not pay: it costs " + FormatMoney(b.Net.Neg(), currency) +
+			return b.Name + " does not pay: it costs " + FormatMoney(neg(b.Net), currency) +
 				" more than it brings" + over + "."
 		}
 		return b.Name + " pays: " + FormatMoney(b.Net, currency) + " net" + over + paysBackIn(b) + "."
@@ -87,19 +89,24 @@ func paysBackIn(r OptionReport) string {
 
 var currencySymbols = map[string]string{"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
 
+// neg is −d, as Neg is but for d's exponent, worked out with Sub: Neg is
+// more code in the browser build.
+func neg(d decimal.Decimal) decimal.Decimal { return zero.Sub(d) }
+
 // FormatMoney writes an amount as the verdict does: "$3,240" in whole units
 // from 100 up, "$12.50" below, with the currency's symbol or its code
 // ("CHF 3,240").
 func FormatMoney(amount decimal.Decimal, currency string) string {
 	sign := ""
 	if amount.IsNegative() {
-		sign, amount = "−", amount.Neg()
+		sign, amount = "−", neg(amount)
 	}
 	places := int32(2)
-	if amount.GreaterThanOrEqual(decimal.NewFromInt(100)) {
+	if amount.GreaterThanOrEqual(integer(100)) {
 		places = 0
 	}
-	digits := groupThousands(amount.StringFixedBank(places))
+	var f fixedFormatter // rather than StringFixedBank, whose rounding is more code
+	digits := groupThousands(string(f.appendFixed(nil, amount, places)))
 	if symbol, ok := currencySymbols[currency]; ok {
 		return sign + symbol + digits
 	}

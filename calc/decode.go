@@ -2,8 +2,6 @@ package calc
 
 import (
 	"strconv"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -72,12 +70,13 @@ func (dec *decoder) input(v jsonValue) Input {
 			}
 		case "horizonMonths":
 			if n, ok := dec.number(m.value, "", m.key, "Horizon"); ok {
-				if !n.IsInteger() {
+				switch months, whole := ceiling(n, MaxHorizonMonths+1); {
+				case !whole:
 					dec.fail(m.key, CodeNotWhole, "Horizon must be a whole number of months.")
-				} else if n.LessThan(decimal.NewFromInt(MinHorizonMonths)) || n.GreaterThan(decimal.NewFromInt(MaxHorizonMonths)) {
+				case months < MinHorizonMonths || months > MaxHorizonMonths:
 					dec.fail(m.key, CodeOutOfRange, horizonMessage)
-				} else {
-					in.HorizonMonths = int(n.IntPart())
+				default:
+					in.HorizonMonths = int(months)
 				}
 			}
 		case "options":
@@ -97,27 +96,18 @@ func (dec *decoder) input(v jsonValue) Input {
 // currencyCode reads a currency as strings.ToUpper(strings.TrimSpace(s))
 // does where that gives three letters A-Z, the only codes Validate accepts,
 // and returns any other text as it is, to be refused: a few lines rather than
-// the Unicode case tables in the browser build. Besides a-z, two letters
-// have their upper case in A-Z: the dotless ı and the long ſ.
+// the Unicode case and space tables in the browser build. Besides a-z, two
+// letters have their upper case in A-Z: the dotless ı and the long ſ.
 func currencyCode(s string) string {
-	t := s
-	for t != "" {
-		r, size := utf8.DecodeRuneInString(t)
-		if !unicode.IsSpace(r) {
-			break
-		}
-		t = t[size:]
-	}
-	for t != "" {
-		r, size := utf8.DecodeLastRuneInString(t)
-		if !unicode.IsSpace(r) {
-			break
-		}
-		t = t[:len(t)-size]
-	}
 	code := make([]byte, 0, 3)
-	for _, r := range t {
+	trailing := false // spaces after the letters: no letter may follow them
+	for _, r := range s {
 		switch {
+		case isSpace(r):
+			trailing = len(code) > 0
+			continue
+		case trailing:
+			return s
 		case r >= 'a' && r <= 'z':
 			r -= 'a' - 'A'
 		case r == 'ı':
@@ -133,6 +123,16 @@ func currencyCode(s string) string {
 		return s
 	}
 	return string(code)
+}
+
+// isSpace is unicode.IsSpace written out: the runes of Unicode's White_Space
+// property.
+func isSpace(r rune) bool {
+	switch r {
+	case '\t', '\n', '\v', '\f', '\r', ' ', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A
 }
 
 const horizonMessage = "Horizon must be between 1 and 120 months."
@@ -261,7 +261,7 @@ func (dec *decoder) reach(v jsonValue, at string) *Reach {
 	given := make([]bool, len(reachFields))
 	for _, m := range v.members {
 		known := false
-		for i, f := range reachFields {
+		for i, f := range figures {
 			if f.key == m.key {
 				known, given[i] = true, true
 			}
@@ -272,7 +272,7 @@ func (dec *decoder) reach(v jsonValue, at string) *Reach {
 		}
 		decodeField(dec, figures, m, at)
 	}
-	for i, f := range reachFields {
+	for i, f := range figures {
 		if !given[i] {
 			dec.fail(path(at, f.key), CodeRequired, f.label+" is needed for the reach estimate.")
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -380,6 +381,14 @@ func TestCurrencyCodeIsUpperCaseOfTheTrimmedTextWhereThatIsACode(t *testing.T) {
 		got := currencyCode(s)
 		if isCurrencyCode(want) || isCurrencyCode(got) {
 			assert.Equal(t, want, got, "%q", s)
+		}
+	}
+}
+
+func TestIsSpaceIsUnicodeIsSpace(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isSpace(r) != unicode.IsSpace(r) {
+			t.Errorf("isSpace(%U) = %v", r, isSpace(r))
 		}
 	}
 }

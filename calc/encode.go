@@ -188,6 +188,9 @@ type jsonWriter struct {
 //go:noinline
 func (w *jsonWriter) raw(s string) { w.buf = append(w.buf, s...) }
 
+// comma and int are kept out of line too, for the same reason.
+//
+//go:noinline
 func (w *jsonWriter) comma(i int) {
 	if i > 0 {
 		w.buf = append(w.buf, ',')
@@ -201,6 +204,7 @@ func (w *jsonWriter) key(k string) {
 	w.buf = append(w.buf, '"', ':')
 }
 
+//go:noinline
 func (w *jsonWriter) int(n int) { w.buf = strconv.AppendInt(w.buf, int64(n), 10) }
 
 func (w *jsonWriter) bool(b bool) { w.buf = strconv.AppendBool(w.buf, b) }

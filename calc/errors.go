@@ -29,6 +29,8 @@ const (
 
 // FieldError says which input is wrong, why, and how to put it right.
 type FieldError struct {
+	_ [0]func() // not comparable, so that no equality function is compiled (see Option)
+
 	Field   string // path of the field, such as "options[1].closeRate"; "" for the whole input
 	Code    Code
 	Message string // one sentence a reader understands
@@ -63,7 +65,11 @@ func (es Errors) Error() string {
 	return string(msg)
 }
 
-// path joins a field key onto its parent's path.
+// path joins a field key onto its parent's path. Like indexPath, it is
+// kept out of line: inlined into its many callers, its concatenation grows
+// the browser build.
+//
+//go:noinline
 func path(parent, key string) string {
 	if parent == "" {
 		return key
@@ -72,6 +78,8 @@ func path(parent, key string) string {
 }
 
 // indexPath names the i-th element of an array field: "options[1]".
+//
+//go:noinline
 func indexPath(parent string, i int) string {
 	return parent + "[" + strconv.Itoa(i) + "]"
 }

@@ -50,8 +50,8 @@ func (f *fixedFormatter) appendFixed(buf []byte, d decimal.Decimal, places int32
 		switch f.twice.Lsh(&f.r, 1).Cmp(divisor) {
 		case 1:
 			f.q.Add(&f.q, bigOne)
-		case 0: // a tie: to even
-			if f.q.Bit(0) == 1 {
+		case 0: // a tie: to even (the low word, as Bit(0) is more code)
+			if w := f.q.Bits(); len(w) > 0 && w[0]&1 == 1 {
 				f.q.Add(&f.q, bigOne)
 			}
 		}

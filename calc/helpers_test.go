@@ -18,6 +18,9 @@ import (
 // d is a decimal written in a test, beyond the bounds of an input if need be.
 func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
+// cents is d rounded half-even to cents, as a reply shows it.
+func cents(d decimal.Decimal) decimal.Decimal { return d.RoundBank(2) }
+
 // computed is one input computed both ways: the Go report and the JSON reply
 // of ComputeJSON, decoded.
 type computed struct {

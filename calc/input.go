@@ -27,6 +27,11 @@ type Input struct {
 
 // Option is one networking group or network the reader considers joining.
 type Option struct {
+	// Options are never compared with ==; a func field makes them not
+	// comparable, so that the compiler writes no equality function for
+	// Option and [2]Option, which cost kilobytes in the browser build.
+	_ [0]func()
+
 	Name string
 	Kind Kind
 
@@ -56,6 +61,8 @@ type Option struct {
 //	relationships × contactsPerRelationship × targetShare × inMarketShare × passOnRate
 //	/ (competitors + 1) / 12
 type Reach struct {
+	_ [0]func() // not comparable, so that no equality function is compiled (see Option)
+
 	Relationships           decimal.Decimal // members who know the reader well enough to refer
 	ContactsPerRelationship decimal.Decimal // people each of them knows
 	TargetShare             decimal.Decimal // share of those contacts in the reader's target market
@@ -87,10 +94,10 @@ const (
 
 var (
 	zero        = decimal.Zero
-	one         = decimal.NewFromInt(1)
-	twelve      = decimal.NewFromInt(12)
-	maxMoney    = decimal.NewFromInt(1_000_000_000)
-	maxDayHours = decimal.NewFromInt(24)
+	one         = integer(1)
+	twelve      = integer(12)
+	maxMoney    = integer(1_000_000_000)
+	maxDayHours = integer(24)
 )
 
 // field describes one numeric input: its JSON name, the words a reader knows it
@@ -123,24 +130,36 @@ const maxFigures = 15
 // Every figure of an input, of an option or of a reach estimate, in the
 // order of its table, appended to figs.
 func (in *Input) figures(figs []figure) []figure {
-	for i := range globalFields {
-		figs = append(figs, figure{&globalFields[i].fieldInfo, globalFields[i].get(in)})
+	figs, added := extend(figs, len(globalFields))
+	for i := range added {
+		added[i] = figure{&globalFields[i].fieldInfo, globalFields[i].get(in)}
 	}
 	return figs
 }
 
 func (o *Option) figures(figs []figure) []figure {
-	for i := range optionFields {
-		figs = append(figs, figure{&optionFields[i].fieldInfo, optionFields[i].get(o)})
+	figs, added := extend(figs, len(optionFields))
+	for i := range added {
+		added[i] = figure{&optionFields[i].fieldInfo, optionFields[i].get(o)}
 	}
 	return figs
 }
 
 func (r *Reach) figures(figs []figure) []figure {
-	for i := range reachFields {
-		figs = append(figs, figure{&reachFields[i].fieldInfo, reachFields[i].get(r)})
+	figs, added := extend(figs, len(reachFields))
+	for i := range added {
+		added[i] = figure{&reachFields[i].fieldInfo, reachFields[i].get(r)}
 	}
 	return figs
+}
+
+// extend lengthens figs by n within its capacity, which the buffers callers
+// pass always have, and returns the n figures added. The figures are filled
+// in place rather than appended: appending to a buffer that may live on the
+// stack costs a runtime function in the browser build.
+func extend(figs []figure, n int) (all, added []figure) {
+	all = figs[:len(figs)+n]
+	return all, all[len(figs):]
 }
 
 var globalFields = []field[Input]{
@@ -153,31 +172,31 @@ var optionFields = []field[Option]{
 	{fieldInfo{"joiningFee", "Joining fee", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.JoiningFee }},
 	{fieldInfo{"annualFee", "Annual fee", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.AnnualFee }},
 	{fieldInfo{"monthlyFee", "Monthly fee", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.MonthlyFee }},
-	{fieldInfo{"meetingsPerYear", "Meetings a year", unitCount, decimal.NewFromInt(365)}, func(o *Option) *decimal.Decimal { return &o.MeetingsPerYear }},
+	{fieldInfo{"meetingsPerYear", "Meetings a year", unitCount, integer(365)}, func(o *Option) *decimal.Decimal { return &o.MeetingsPerYear }},
 	{fieldInfo{"mealCost", "Meal cost", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.MealCost }},
 	{fieldInfo{"travelCost", "Travel cost", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.TravelCost }},
 	{fieldInfo{"meetingHours", "Meeting hours", unitHours, maxDayHours}, func(o *Option) *decimal.Decimal { return &o.MeetingHours }},
 	{fieldInfo{"travelHours", "Travel hours", unitHours, maxDayHours}, func(o *Option) *decimal.Decimal { return &o.TravelHours }},
-	{fieldInfo{"oneToOnesPerMonth", "One-to-ones a month", unitCount, decimal.NewFromInt(100)}, func(o *Option) *decimal.Decimal { return &o.OneToOnesPerMonth }},
+	{fieldInfo{"oneToOnesPerMonth", "One-to-ones a month", unitCount, integer(100)}, func(o *Option) *decimal.Decimal { return &o.OneToOnesPerMonth }},
 	{fieldInfo{"oneToOneHours", "Hours per one-to-one", unitHours, maxDayHours}, func(o *Option) *decimal.Decimal { return &o.OneToOneHours }},
 	{fieldInfo{"oneToOneCost", "Cost per one-to-one", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.OneToOneCost }},
-	{fieldInfo{"otherHoursPerMonth", "Other hours a month", unitHours, decimal.NewFromInt(744)}, func(o *Option) *decimal.Decimal { return &o.OtherHoursPerMonth }},
+	{fieldInfo{"otherHoursPerMonth", "Other hours a month", unitHours, integer(744)}, func(o *Option) *decimal.Decimal { return &o.OtherHoursPerMonth }},
 	{fieldInfo{"referralsPerMonth", "Referrals a month", unitCount, maxReferralsPerMonth}, func(o *Option) *decimal.Decimal { return &o.ReferralsPerMonth }},
-	{fieldInfo{"rampMonths", "Ramp-up months", unitMonths, decimal.NewFromInt(60)}, func(o *Option) *decimal.Decimal { return &o.RampMonths }},
+	{fieldInfo{"rampMonths", "Ramp-up months", unitMonths, integer(60)}, func(o *Option) *decimal.Decimal { return &o.RampMonths }},
 	{fieldInfo{"closeRate", "Close rate", unitRate, one}, func(o *Option) *decimal.Decimal { return &o.CloseRate }},
 }
 
 // maxReferralsPerMonth bounds referrals, typed or estimated, so that the
 // uncertainty section's exact Poisson sums stay short.
-var maxReferralsPerMonth = decimal.NewFromInt(10_000)
+var maxReferralsPerMonth = integer(10_000)
 
 var reachFields = []field[Reach]{
-	{fieldInfo{"relationships", "Relationships", unitCount, decimal.NewFromInt(10_000)}, func(r *Reach) *decimal.Decimal { return &r.Relationships }},
-	{fieldInfo{"contactsPerRelationship", "Contacts per relationship", unitCount, decimal.NewFromInt(100_000)}, func(r *Reach) *decimal.Decimal { return &r.ContactsPerRelationship }},
+	{fieldInfo{"relationships", "Relationships", unitCount, integer(10_000)}, func(r *Reach) *decimal.Decimal { return &r.Relationships }},
+	{fieldInfo{"contactsPerRelationship", "Contacts per relationship", unitCount, integer(100_000)}, func(r *Reach) *decimal.Decimal { return &r.ContactsPerRelationship }},
 	{fieldInfo{"targetShare", "Target-market share", unitRate, one}, func(r *Reach) *decimal.Decimal { return &r.TargetShare }},
 	{fieldInfo{"inMarketShare", "In-market share", unitRate, one}, func(r *Reach) *decimal.Decimal { return &r.InMarketShare }},
 	{fieldInfo{"passOnRate", "Pass-on rate", unitRate, one}, func(r *Reach) *decimal.Decimal { return &r.PassOnRate }},
-	{fieldInfo{"competitors", "Competitors", unitCount, decimal.NewFromInt(1_000)}, func(r *Reach) *decimal.Decimal { return &r.Competitors }},
+	{fieldInfo{"competitors", "Competitors", unitCount, integer(1_000)}, func(r *Reach) *decimal.Decimal { return &r.Competitors }},
 }
 
 // ReferralsPerMonth is the reach estimate of referrals a month, unrounded.

@@ -53,7 +53,7 @@ func parseJSON(data []byte) (jsonValue, *FieldError) {
 		return jsonValue{}, &FieldError{Code: CodeTooLong,
 			Message: "The input is longer than " + strconv.Itoa(MaxInputBytes>>10) + " KB."}
 	}
-	if !utf8.Valid(data) {
+	if !validUTF8(data) {
 		return jsonValue{}, &FieldError{Code: CodeInvalidJSON, Message: "The input is not valid UTF-8 text."}
 	}
 	var open [32]jsonMember // as many as a valid input holds open at once, or nearly
@@ -70,6 +70,23 @@ func parseJSON(data []byte) (jsonValue, *FieldError) {
 	return v, nil
 }
 
+// validUTF8 is utf8.Valid, rune by rune: utf8.Valid's fast paths are more
+// code in the browser build than inputs of at most 32 KB need.
+func validUTF8(data []byte) bool {
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size == 1 {
+			return false
+		}
+		data = data[size:]
+	}
+	return true
+}
+
+// skipSpace is kept out of line: inlined, its loop would be repeated in each
+// of its many callers, growing the browser build.
+//
+//go:noinline
 func (p *jsonParser) skipSpace() {
 	for p.pos < len(p.data) {
 		switch p.data[p.pos] {
@@ -91,11 +108,15 @@ func (p *jsonParser) value() (jsonValue, bool) {
 		if p.depth++; p.depth > maxJSONDepth {
 			return jsonValue{}, false
 		}
-		defer func() { p.depth-- }()
+		var v jsonValue
+		var ok bool
 		if c == '{' {
-			return p.object()
+			v, ok = p.object()
+		} else {
+			v, ok = p.array()
 		}
-		return p.array()
+		p.depth-- // not deferred: a defer is more code in the browser build
+		return v, ok
 	case c == '"':
 		s, ok := p.string()
 		return jsonValue{kind: jsonString, text: s}, ok

@@ -1,6 +1,8 @@
 package calc
 
 import (
+	"math"
+	"math/big"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -172,4 +174,77 @@ func groupThousands(s string) string {
 		b = append(b, frac...)
 	}
 	return string(b)
+}
+
+// integer is decimal.NewFromInt kept out of line: inlined, its allocation of
+// a big.Int would be copied into each of its many callers, growing the
+// browser build. Its big.Int is always on the heap, so a hot loop may still
+// call NewFromInt, whose big.Int can stay on the stack.
+//
+//go:noinline
+func integer(n int64) decimal.Decimal { return decimal.NewFromInt(n) }
+
+// float64Of is d rounded to the nearest float64, ties to even: what
+// d.InexactFloat64() returns, without its detour through big.Rat, whose
+// conversion and normalization (a GCD) cost kilobytes in the browser build.
+// d must be zero or of magnitude between 1e-290 and 1e290, as every figure
+// of the model is, so that the result is a normal float.
+func float64Of(d decimal.Decimal) float64 {
+	num, den := d.Coefficient(), bigOne // num is a copy
+	neg := num.Sign() < 0
+	num.Abs(num)
+	if num.Sign() == 0 {
+		return 0
+	}
+	var scratch, r big.Int
+	if e := int64(d.Exponent()); e > 0 {
+		num.Mul(num, powerOfTen(e, &scratch))
+	} else {
+		den = powerOfTen(-e, &scratch)
+	}
+	// Scale num/den by 2^shift so that their quotient has 54 or 55 bits: 53
+	// for the float's mantissa and at least one more to round by. The
+	// remainder tells a tie from a number just above it.
+	shift := 54 - (num.BitLen() - den.BitLen())
+	if shift >= 0 {
+		num.Lsh(num, uint(shift))
+	} else {
+		den = new(big.Int).Lsh(den, uint(-shift)) // den may be a shared power of ten
+	}
+	q, _ := num.QuoRem(num, den, &r)
+	dropped := q.BitLen() - 53
+	mantissa := q.Uint64() >> dropped
+	half := uint64(1) << (dropped - 1)
+	switch rest := q.Uint64() & (2*half - 1); {
+	case rest > half, rest == half && (r.Sign() != 0 || mantissa&1 == 1):
+		mantissa++ // 2^53 at most, still exact
+	}
+	// mantissa × 2^(dropped − shift): a product by a power of two is exact.
+	f := float64(mantissa) * math.Float64frombits(uint64(1023+dropped-shift)<<52)
+	if neg {
+		return -f
+	}
+	return f
+}
+
+// ceiling is ⌈d⌉, or limit where that is larger, for d > −2^63, and reports
+// whether d is a whole number. It does the work of decimal's Ceil, IntPart
+// and IsInteger with the integer arithmetic the formatter links anyway:
+// those three cost kilobytes in the browser build.
+func ceiling(d decimal.Decimal, limit int64) (n int64, whole bool) {
+	c := d.Coefficient() // a copy
+	whole = true
+	var scratch, r big.Int
+	if e := int64(d.Exponent()); e >= 0 {
+		c.Mul(c, powerOfTen(e, &scratch))
+	} else {
+		c.QuoRem(c, powerOfTen(-e, &scratch), &r) // truncates toward zero
+		if whole = r.Sign() == 0; r.Sign() > 0 {
+			c.Add(c, bigOne)
+		}
+	}
+	if !c.IsInt64() || c.Int64() > limit {
+		return limit, whole
+	}
+	return c.Int64(), whole
 }

@@ -26,7 +26,11 @@ var (
 // Preset returns the starting figures of an option of the given kind, with its
 // default name. A custom option starts at zero everywhere. The second result is
 // false for an unknown kind. Presets are built once: their decimals are
-// immutable, so every copy can share them.
+// immutable, so every copy can share them. Preset is kept out of line, as
+// defaultOptions is: inlined, its copies of options would be repeated in
+// each caller, growing the browser build.
+//
+//go:noinline
 func Preset(kind Kind) (Option, bool) {
 	switch kind {
 	case KindWeeklyGroup:
@@ -66,6 +70,8 @@ func defaultBusiness() Input {
 }
 
 // defaultOptions are the options of DefaultInput.
+//
+//go:noinline
 func defaultOptions() []Option { return []Option{weeklyGroup, openNetwork} }
 
 // weeklyGroup is a BNI-style group: about 25 members, a weekly breakfast,

@@ -4,6 +4,8 @@ import "github.com/shopspring/decimal"
 
 // Month is one month of an option's projection, unrounded.
 type Month struct {
+	_ [0]func() // not comparable, so that no equality function is compiled (see Option)
+
 	Month         int
 	Cash          decimal.Decimal
 	Hours         decimal.Decimal
@@ -18,6 +20,8 @@ type Month struct {
 // Totals are an option's figures summed over the horizon, unrounded. The cash
 // cost splits into Fees, Meals (meals and one-to-one coffees) and Travel.
 type Totals struct {
+	_ [0]func() // not comparable, so that no equality function is compiled (see Option)
+
 	Fees      decimal.Decimal
 	Meals     decimal.Decimal
 	Travel    decimal.Decimal
@@ -60,7 +64,8 @@ func meetingsPerMonth(o *Option) decimal.Decimal {
 
 // fullRateMonth is the first month in which referrals reach their full rate.
 func fullRateMonth(rampMonths decimal.Decimal) int {
-	return max(1, int(rampMonths.Ceil().IntPart())) // rampMonths ≤ 60 once validated
+	n, _ := ceiling(rampMonths, 60) // rampMonths ≤ 60 once validated
+	return max(1, int(n))
 }
 
 // rampUp is an option's ramp-up over the horizon: the share of the full
@@ -77,9 +82,11 @@ func newRampUp(horizon int, rampMonths decimal.Decimal) rampUp {
 	full := min(fullRateMonth(rampMonths), horizon+1)
 	r := rampUp{
 		factors: make([]decimal.Decimal, full-1),
-		sum:     decimal.NewFromInt(int64(horizon - full + 1)),
+		sum:     integer(int64(horizon - full + 1)),
 	}
 	for m := 1; m < full; m++ {
+		// NewFromInt rather than integer: inlined, its big.Int lives on the
+		// stack, which spares an allocation a month in this hot loop.
 		r.factors[m-1] = decimal.NewFromInt(int64(m)).DivRound(rampMonths, divPlaces)
 		r.sum = r.sum.Add(r.factors[m-1])
 	}
@@ -111,8 +118,8 @@ func annualFeeMonth(m int) bool { return m%12 == 1 }
 // passed in so that callers varying other inputs compute them once. It agrees
 // exactly with the sum of months.
 func totalsOf(in *Input, o *Option, each everyMonth, rampSum decimal.Decimal) Totals {
-	h := decimal.NewFromInt(int64(in.HorizonMonths))
-	dues := decimal.NewFromInt(int64(annualFeesDue(in.HorizonMonths)))
+	h := integer(int64(in.HorizonMonths))
+	dues := integer(int64(annualFeesDue(in.HorizonMonths)))
 	var t Totals
 	t.Fees = o.JoiningFee.Add(o.AnnualFee.Mul(dues)).Add(o.MonthlyFee.Mul(h))
 	t.Meals = each.meals.Mul(h)

@@ -38,7 +38,7 @@ type tornado struct {
 // referralsPerMonth.
 func sensitivityOf(in *Input, o *Option, t Totals, each everyMonth, ramp decimal.Decimal) []Sensitivity {
 	g, opt := *in, *o
-	s := tornado{in: &g, opt: &opt, t: t, each: each, ramp: ramp, months: decimal.NewFromInt(int64(in.HorizonMonths))}
+	s := tornado{in: &g, opt: &opt, t: t, each: each, ramp: ramp, months: integer(int64(in.HorizonMonths))}
 	s.meetings = each.meetings.Mul(s.months)
 	s.oneToOnes = o.OneToOnesPerMonth.Mul(s.months)
 	s.out = make([]Sensitivity, 0, len(globalFields)+len(optionFields))
@@ -75,7 +75,7 @@ func (s *tornado) add(key string, u unit, at *decimal.Decimal) {
 		*at = one
 		e.High = totalsOf(s.in, s.opt, s.each, s.ramp).Net
 		*at = value
-		e.Swing = e.High.Sub(e.Low).Abs()
+		e.Swing = swing(e.Low, e.High)
 	}
 	if !e.Swing.IsZero() {
 		e.Field = key
@@ -90,11 +90,20 @@ func (s *tornado) add(key string, u unit, at *decimal.Decimal) {
 func proportional(net, part decimal.Decimal, cost bool) Sensitivity {
 	d := part.Mul(step)
 	e := Sensitivity{Low: net.Sub(d), High: net.Add(d)}
-	e.Swing = e.High.Sub(e.Low).Abs()
+	e.Swing = swing(e.Low, e.High)
 	if cost {
 		e.Low, e.High = e.High, e.Low
 	}
 	return e
+}
+
+// swing is |high − low|, worked out with Sub alone: Abs is more code in the
+// browser build.
+func swing(low, high decimal.Decimal) decimal.Decimal {
+	if d := high.Sub(low); !d.IsNegative() {
+		return d
+	}
+	return low.Sub(high)
 }
 
 // rampEntry is the entry of rampMonths: a longer ramp delays referrals.
@@ -105,7 +114,7 @@ func (s *tornado) rampEntry(rampMonths decimal.Decimal) Sensitivity {
 		return s.t.Net.Add(perRampMonth.Mul(rampSum(in.HorizonMonths, rampMonths.Mul(factor)).Sub(s.ramp)))
 	}
 	e := Sensitivity{Low: netAt(lowFactor), High: netAt(highFactor)}
-	e.Swing = e.High.Sub(e.Low).Abs()
+	e.Swing = swing(e.Low, e.High)
 	return e
 }
 
@@ -123,7 +132,7 @@ func (s *tornado) netPart(key string) (part decimal.Decimal, cost, ok bool) {
 	case "joiningFee":
 		part = o.JoiningFee
 	case "annualFee":
-		part = o.AnnualFee.Mul(decimal.NewFromInt(int64(annualFeesDue(s.in.HorizonMonths))))
+		part = o.AnnualFee.Mul(integer(int64(annualFeesDue(s.in.HorizonMonths))))
 	case "monthlyFee":
 		part = o.MonthlyFee.Mul(s.months)
 	case "mealCost":

@@ -10,6 +10,8 @@ import (
 // random and each closes independently, so the clients won over the horizon
 // are Poisson distributed with the expected clients as their mean.
 type Uncertainty struct {
+	_ [0]func() // not comparable, so that no equality function is compiled (see Option)
+
 	BreakEvenProbability float64         // chance of winning enough clients to break even
 	P10, P50, P90        decimal.Decimal // net at the 10th, 50th and 90th percentile of clients won
 }
@@ -28,7 +30,7 @@ type poisson struct {
 // underflow to zero.
 func (p poisson) window() (lo, hi int64) {
 	spread := 20*math.Sqrt(p.mean) + 20
-	lo = int64(math.Max(0, math.Floor(p.mean-spread)))
+	lo = max(0, int64(math.Floor(p.mean-spread)))
 	hi = int64(math.Ceil(p.mean + spread))
 	return lo, hi
 }
@@ -42,8 +44,39 @@ func (p poisson) pmf(k int64) float64 {
 		}
 		return 0
 	}
-	lg, _ := math.Lgamma(float64(k) + 1)
-	return math.Exp(float64(k)*math.Log(p.mean) - p.mean - lg)
+	return math.Exp(float64(k)*math.Log(p.mean) - p.mean - logFactorial(k))
+}
+
+// logFactorial is ln(k!), bit for bit what math.Lgamma(k+1) returns for
+// 0 ≤ k ≤ 2^57 (the window never reaches that far). It is not Lgamma because
+// Lgamma's code for fractions and negative numbers, with the trigonometry
+// it needs, costs kilobytes in the browser build. Below 7 it is the log of
+// the exact product, as Lgamma computes it below 8; from 7 on it is the
+// asymptotic series Lgamma uses from 8 on, with its coefficients.
+func logFactorial(k int64) float64 {
+	if k < 7 {
+		f := 1.0
+		for i := int64(2); i <= k; i++ {
+			f *= float64(i)
+		}
+		return math.Log(f)
+	}
+	x := float64(k) + 1
+	z := 1 / x
+	y := z * z
+	w := lgammaW[0] + z*(lgammaW[1]+y*(lgammaW[2]+y*(lgammaW[3]+y*(lgammaW[4]+y*(lgammaW[5]+y*lgammaW[6])))))
+	return (x-0.5)*(math.Log(x)-1) + w
+}
+
+// lgammaW are the coefficients of math.Lgamma's series for x ≥ 8.
+var lgammaW = [...]float64{
+	4.18938533204672725052e-01,  // 0x3FDACFE390C97D69
+	8.33333333333329678849e-02,  // 0x3FB555555555553B
+	-2.77777777728775536470e-03, // 0xBF66C16C16B02E5C
+	7.93650558643019558500e-04,  // 0x3F4A019F98CF38B6
+	-5.95187557450339963135e-04, // 0xBF4380CB8C0FE741
+	8.36339918996282139126e-04,  // 0x3F4B67BA4CDAD5D1
+	-1.63092934096575273989e-03, // 0xBF5AB89D0B9E43E4
 }
 
 // atLeast is P(N ≥ k). Above the mean it sums the upper tail directly, so
@@ -58,7 +91,7 @@ func (p poisson) atLeast(k int64) float64 {
 	case float64(k) > p.mean:
 		return p.sum(k, hi)
 	}
-	return math.Max(0, 1-p.sum(lo, k-1))
+	return 1 - p.sum(lo, k-1) // sum is at most 1
 }
 
 // sum is P(from ≤ N ≤ to), by the recurrence P(k+1) = P(k)·mean/(k+1).
@@ -69,7 +102,10 @@ func (p poisson) sum(from, to int64) float64 {
 		total += term
 		term *= p.mean / float64(k+1)
 	}
-	return math.Min(1, total)
+	if total > 1 { // rounding; an if, as min of floats links a runtime function
+		return 1
+	}
+	return total
 }
 
 // quantiles returns, for each q in ascending order, the smallest k with
@@ -94,17 +130,17 @@ func (p poisson) quantiles(qs ...float64) []int64 {
 
 // maxClientCount caps a break-even count before it becomes an integer: the
 // Poisson window never reaches it, as clients are bounded by the inputs.
-var maxClientCount = decimal.NewFromInt(1 << 50)
+const maxClientCount = 1 << 50
 
 // uncertaintyOf is the uncertainty of an option whose expected clients and
 // unrounded break-even clients are given; profitPerClient is dealValue ×
 // grossMargin.
 func uncertaintyOf(clients, breakEvenClients, profitPerClient, cost decimal.Decimal) Uncertainty {
-	p := poisson{mean: clients.InexactFloat64()}
-	need := decimal.Min(breakEvenClients.Ceil(), maxClientCount).IntPart()
+	p := poisson{mean: float64Of(clients)}
+	need, _ := ceiling(breakEvenClients, maxClientCount)
 	ks := p.quantiles(0.1, 0.5, 0.9)
 	netAt := func(k int64) decimal.Decimal {
-		return decimal.NewFromInt(k).Mul(profitPerClient).Sub(cost)
+		return integer(k).Mul(profitPerClient).Sub(cost)
 	}
 	return Uncertainty{
 		BreakEvenProbability: p.atLeast(need),

@@ -66,18 +66,19 @@ func checkFields(errs Errors, figs []figure, parent string) Errors {
 
 // rangeMessage says what range a field must be in, in the reader's units.
 func rangeMessage(f *fieldInfo, negative bool) string {
+	bound := groupThousands(f.max.String())
 	switch f.unit {
 	case unitMoney:
 		if negative {
 			return f.label + " cannot be negative."
 		}
-		return f.label + " must be at most " + groupThousands(f.max.String()) + "."
+		return f.label + " must be at most " + bound + "."
 	case unitRate:
 		return f.label + " must be between 0 and 100 %."
 	case unitHours:
-		return f.label + " must be between 0 and " + groupThousands(f.max.String()) + " hours."
+		return f.label + " must be between 0 and " + bound + " hours."
 	}
-	return f.label + " must be between 0 and " + groupThousands(f.max.String()) + "."
+	return f.label + " must be between 0 and " + bound + "."
 }
 
 func isCurrencyCode(s string) bool {
