@@ -7,16 +7,7 @@ const ASSETS = __ASSETS__;
 const PREBUILT = __PREBUILT__;
 const base = new URL(".", import.meta.url);
 
-const CSS = `
-:host { display: block; contain: content; }
-.frame { all: initial; display: block; color-scheme: light; font: 1rem/1.5 var(--roi-font, system-ui, sans-serif);
-  color: var(--roi-fg, light-dark(#1b1f24, #e8eaed)); background: var(--roi-bg, light-dark(#fff, #15181c));
-  border: 1px solid var(--roi-border, light-dark(#8a939f, #6b7480)); border-radius: var(--roi-radius, 12px); padding: 1rem; }
-:host([theme="dark"]) .frame { color-scheme: dark; }
-:host([theme="auto"]) .frame { color-scheme: light dark; }
-p { margin: 0 0 .5rem; } .verdict { font-weight: 600; font-size: 1.1rem; }
-ul { margin: 0; padding-left: 1.2rem; } .note { font-size: .9rem; }
-`;
+const CSS = __LOADER_CSS__; // web/loader.css, minified by cmd/build
 let sheet; // made on first use: nothing is parsed while the host page loads
 
 let engine; // one Go instance for every widget on the page

@@ -72,16 +72,16 @@ func (b *builder) run(wasm, exec string) error {
 	if err != nil {
 		return err
 	}
-	css, err := os.ReadFile(filepath.Join(b.web, "widget.css"))
-	if err == nil {
-		css, err = minify("widget.css", css)
-	}
+	cssJSON, err := b.styleString("widget.css")
 	if err != nil {
 		return err
 	}
-	cssJSON, _ := json.Marshal(string(css))
+	loaderCSS, err := b.styleString("loader.css")
+	if err != nil {
+		return err
+	}
 	widget, err := bundle(filepath.Join(b.web, "widget.js"), map[string]string{
-		"__CSS__": string(cssJSON), "__PRESETS__": string(presets), "__DEFAULT_INPUT__": string(defaults),
+		"__CSS__": cssJSON, "__PRESETS__": string(presets), "__DEFAULT_INPUT__": string(defaults),
 	})
 	if err != nil {
 		return err
@@ -104,7 +104,9 @@ func (b *builder) run(wasm, exec string) error {
 	assets, _ := json.Marshal(map[string]string{
 		"widget": b.names["widget.js"], "wasm": b.names["networking-roi.wasm"], "exec": b.names["wasm_exec.js"],
 	})
-	loader, err := b.source("networking-roi.js", map[string][]byte{"__ASSETS__": assets, "__PREBUILT__": prebuilt})
+	loader, err := b.source("networking-roi.js", map[string][]byte{
+		"__ASSETS__": assets, "__PREBUILT__": prebuilt, "__LOADER_CSS__": []byte(loaderCSS),
+	})
 	if err == nil {
 		loader, err = minify("networking-roi.js", loader)
 	}
@@ -141,6 +143,20 @@ func (b *builder) source(name string, fill map[string][]byte) ([]byte, error) {
 		data = bytes.ReplaceAll(data, []byte(`"./`+from+`"`), []byte(`"./`+to+`"`))
 	}
 	return data, nil
+}
+
+// styleString is a style sheet of the web sources, minified, as a JavaScript
+// string literal for the module that adopts it.
+func (b *builder) styleString(name string) (string, error) {
+	css, err := os.ReadFile(filepath.Join(b.web, name))
+	if err == nil {
+		css, err = minify(name, css)
+	}
+	if err != nil {
+		return "", err
+	}
+	literal, err := json.Marshal(string(css))
+	return string(literal), err
 }
 
 // writeHashed writes an asset under a name that carries its content hash.

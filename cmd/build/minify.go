@@ -19,14 +19,20 @@ const (
 )
 
 // minify shrinks one JavaScript or CSS asset; other files are returned as
-// they are.
+// they are. Every script is an ES module, whose top-level names are its own
+// to shorten, but wasm_exec.js, a classic script that defines globals.
 func minify(name string, data []byte) ([]byte, error) {
 	loader, ok := map[string]api.Loader{".js": api.LoaderJS, ".css": api.LoaderCSS}[filepath.Ext(name)]
 	if !ok {
 		return data, nil
 	}
+	format := api.FormatESModule
+	if name == "wasm_exec.js" || loader == api.LoaderCSS {
+		format = api.FormatDefault
+	}
 	result := api.Transform(string(data), api.TransformOptions{
 		Loader:            loader,
+		Format:            format,
 		Sourcefile:        name,
 		MinifyWhitespace:  minifyWhitespace,
 		MinifyIdentifiers: minifyIdentifiers,
