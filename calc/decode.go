@@ -82,7 +82,7 @@ func (dec *decoder) input(v jsonValue) Input {
 		case "options":
 			in.Options, hasOptions = dec.options(m.value, m.key), true
 		default:
-			if !decodeField(dec, business, m, "") {
+			if decodeField(dec, business, m, "") < 0 {
 				dec.fail(m.key, CodeUnknownField, unknownMessage(m.key))
 			}
 		}
@@ -141,18 +141,18 @@ func unknownMessage(key string) string {
 	return strconv.Quote(key) + " is not a field this calculator knows."
 }
 
-// decodeField reads member m into the figure it names, and reports whether
-// there is such a figure.
-func decodeField(dec *decoder, figs []figure, m jsonMember, parent string) bool {
-	for _, f := range figs {
+// decodeField reads member m into the figure it names, and returns that
+// figure's index, or -1 if there is no such figure.
+func decodeField(dec *decoder, figs []figure, m jsonMember, parent string) int {
+	for i, f := range figs {
 		if f.key == m.key {
 			if n, ok := dec.number(m.value, parent, f.key, f.label); ok {
 				*f.at = n
 			}
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // number reads the number at path(parent, key); the path is only built for
@@ -229,7 +229,7 @@ func (dec *decoder) option(v jsonValue, at string, index int) Option {
 			o.Reach = dec.reach(m.value, path(at, "reach"))
 		default:
 			typedReferrals = typedReferrals || m.key == "referralsPerMonth"
-			if !decodeField(dec, figures, m, at) {
+			if decodeField(dec, figures, m, at) < 0 {
 				dec.fail(path(at, m.key), CodeUnknownField, unknownMessage(m.key))
 			}
 		}
@@ -258,19 +258,13 @@ func (dec *decoder) reach(v jsonValue, at string) *Reach {
 	var r Reach
 	var figs [maxFigures]figure
 	figures := r.figures(figs[:0])
-	given := make([]bool, len(reachFields))
+	var given [maxFigures]bool
 	for _, m := range v.members {
-		known := false
-		for i, f := range figures {
-			if f.key == m.key {
-				known, given[i] = true, true
-			}
-		}
-		if !known {
+		if i := decodeField(dec, figures, m, at); i >= 0 {
+			given[i] = true
+		} else {
 			dec.fail(path(at, m.key), CodeUnknownField, unknownMessage(m.key))
-			continue
 		}
-		decodeField(dec, figures, m, at)
 	}
 	for i, f := range figures {
 		if !given[i] {

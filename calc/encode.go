@@ -61,8 +61,11 @@ func EncodeReport(r Report) []byte {
 	} else { // a report not made by Compute
 		w.raw(`""`)
 	}
-	w.raw(`,"tie":`)
-	w.bool(c.Tie)
+	tie := `,"tie":false` // not strconv.AppendBool: inlined, it is more code in the browser build
+	if c.Tie {
+		tie = `,"tie":true`
+	}
+	w.raw(tie)
 	w.raw(`,"gaps":[`)
 	for i, g := range c.Gaps {
 		w.comma(i)
@@ -206,8 +209,6 @@ func (w *jsonWriter) key(k string) {
 
 //go:noinline
 func (w *jsonWriter) int(n int) { w.buf = strconv.AppendInt(w.buf, int64(n), 10) }
-
-func (w *jsonWriter) bool(b bool) { w.buf = strconv.AppendBool(w.buf, b) }
 
 func (w *jsonWriter) optInt(n *int) {
 	if n == nil {

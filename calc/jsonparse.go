@@ -108,13 +108,11 @@ func (p *jsonParser) value() (jsonValue, bool) {
 		if p.depth++; p.depth > maxJSONDepth {
 			return jsonValue{}, false
 		}
-		var v jsonValue
-		var ok bool
+		kind, closing := jsonArray, byte(']')
 		if c == '{' {
-			v, ok = p.object()
-		} else {
-			v, ok = p.array()
+			kind, closing = jsonObject, '}'
 		}
+		v, ok := p.elements(kind, closing)
 		p.depth-- // not deferred: a defer is more code in the browser build
 		return v, ok
 	case c == '"':
@@ -140,58 +138,43 @@ func (p *jsonParser) literal(word string) bool {
 	return false
 }
 
-func (p *jsonParser) object() (jsonValue, bool) {
-	v := jsonValue{kind: jsonObject}
+// elements reads an object's members or an array's items, up to closing:
+// one function for both, as a second copy of the loop is more code in the
+// browser build.
+func (p *jsonParser) elements(kind jsonKind, closing byte) (jsonValue, bool) {
+	v := jsonValue{kind: kind}
 	first := len(p.open)
-	p.pos++ // {
+	p.pos++ // { or [
 	p.skipSpace()
-	if p.pos < len(p.data) && p.data[p.pos] == '}' {
+	if p.pos < len(p.data) && p.data[p.pos] == closing {
 		p.pos++
 		return v, true
 	}
 	for {
-		p.skipSpace()
-		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
-			return v, false
+		var m jsonMember
+		if kind == jsonObject {
+			p.skipSpace()
+			if p.pos >= len(p.data) || p.data[p.pos] != '"' {
+				return v, false
+			}
+			key, ok := p.string()
+			if !ok {
+				return v, false
+			}
+			p.skipSpace()
+			if p.pos >= len(p.data) || p.data[p.pos] != ':' {
+				return v, false
+			}
+			p.pos++
+			m.key = key
 		}
-		key, ok := p.string()
-		if !ok {
-			return v, false
-		}
-		p.skipSpace()
-		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
-			return v, false
-		}
-		p.pos++
-		member, ok := p.value()
-		if !ok {
-			return v, false
-		}
-		p.open = append(p.open, jsonMember{key, member})
-		if more, ok := p.next('}'); !more {
-			v.members = append([]jsonMember(nil), p.open[first:]...)
-			p.open = p.open[:first]
-			return v, ok
-		}
-	}
-}
-
-func (p *jsonParser) array() (jsonValue, bool) {
-	v := jsonValue{kind: jsonArray}
-	first := len(p.open)
-	p.pos++ // [
-	p.skipSpace()
-	if p.pos < len(p.data) && p.data[p.pos] == ']' {
-		p.pos++
-		return v, true
-	}
-	for {
 		item, ok := p.value()
 		if !ok {
 			return v, false
 		}
-		p.open = append(p.open, jsonMember{value: item})
-		if more, ok := p.next(']'); !more {
+		m.value = item
+		p.open = append(p.open, m)
+		if more, ok := p.next(closing); !more {
 			v.members = append([]jsonMember(nil), p.open[first:]...)
 			p.open = p.open[:first]
 			return v, ok
@@ -254,55 +237,44 @@ func (p *jsonParser) digits() bool {
 	return p.pos > start
 }
 
-// string reads a quoted string, decoding its escapes.
+// simpleEscapes pairs each one-letter escape with the byte it stands for:
+// looked up in a loop rather than a switch, which is more code in the
+// browser build.
+const simpleEscapes = `""\\//b` + "\b" + `f` + "\f" + `n` + "\n" + `r` + "\r" + `t` + "\t"
+
+// string reads a quoted string, decoding its escapes. Text without escapes is
+// taken as it is; buf holds the decoded text from the first escape on.
 func (p *jsonParser) string() (string, bool) {
 	p.pos++ // "
 	start := p.pos
-	for p.pos < len(p.data) { // fast path: no escapes
-		c := p.data[p.pos]
-		if c == '"' {
-			p.pos++
-			return string(p.data[start : p.pos-1]), true
-		}
-		if c == '\\' || c < 0x20 {
-			break
-		}
-		p.pos++
-	}
-	buf := append([]byte(nil), p.data[start:p.pos]...)
+	var buf []byte
 	for p.pos < len(p.data) {
 		c := p.data[p.pos]
+		if c < 0x20 {
+			return "", false // at the control character
+		}
+		p.pos++
 		switch {
 		case c == '"':
-			p.pos++
+			if buf == nil {
+				buf = p.data[start : p.pos-1]
+			}
 			return string(buf), true
-		case c < 0x20:
-			return "", false
 		case c != '\\':
-			buf = append(buf, c)
-			p.pos++
+			if buf != nil {
+				buf = append(buf, c)
+			}
 			continue
 		}
-		p.pos++ // backslash
+		if buf == nil {
+			buf = append([]byte(nil), p.data[start:p.pos-1]...)
+		}
 		if p.pos >= len(p.data) {
 			return "", false
 		}
 		esc := p.data[p.pos]
 		p.pos++
-		switch esc {
-		case '"', '\\', '/':
-			buf = append(buf, esc)
-		case 'b':
-			buf = append(buf, '\b')
-		case 'f':
-			buf = append(buf, '\f')
-		case 'n':
-			buf = append(buf, '\n')
-		case 'r':
-			buf = append(buf, '\r')
-		case 't':
-			buf = append(buf, '\t')
-		case 'u':
+		if esc == 'u' {
 			r, ok := p.hex4()
 			if !ok {
 				return "", false
@@ -320,9 +292,16 @@ func (p *jsonParser) string() (string, bool) {
 				}
 			}
 			buf = utf8.AppendRune(buf, r) // a lone surrogate is written as U+FFFD
-		default:
+			continue
+		}
+		i := 0
+		for i < len(simpleEscapes) && simpleEscapes[i] != esc {
+			i += 2
+		}
+		if i == len(simpleEscapes) {
 			return "", false
 		}
+		buf = append(buf, simpleEscapes[i+1])
 	}
 	return "", false
 }

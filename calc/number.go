@@ -161,17 +161,13 @@ func allDigits(s string) bool {
 // groupThousands writes an unsigned decimal text with commas every three
 // integer digits: "1234567.5" becomes "1,234,567.5".
 func groupThousands(s string) string {
-	intPart, frac, hasFrac := cut(s, '.')
+	intPart, _, _ := cut(s, '.')
 	b := make([]byte, 0, len(s)+len(s)/3)
-	for i := 0; i < len(intPart); i++ {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
+	for i := 0; i < len(s); i++ {
+		if i > 0 && i < len(intPart) && (len(intPart)-i)%3 == 0 {
 			b = append(b, ',')
 		}
-		b = append(b, intPart[i])
-	}
-	if hasFrac {
-		b = append(b, '.')
-		b = append(b, frac...)
+		b = append(b, s[i])
 	}
 	return string(b)
 }
@@ -232,19 +228,16 @@ func float64Of(d decimal.Decimal) float64 {
 // and IsInteger with the integer arithmetic the formatter links anyway:
 // those three cost kilobytes in the browser build.
 func ceiling(d decimal.Decimal, limit int64) (n int64, whole bool) {
-	c := d.Coefficient() // a copy
-	whole = true
-	var scratch, r big.Int
-	if e := int64(d.Exponent()); e >= 0 {
-		c.Mul(c, powerOfTen(e, &scratch))
-	} else {
-		c.QuoRem(c, powerOfTen(-e, &scratch), &r) // truncates toward zero
-		if whole = r.Sign() == 0; r.Sign() > 0 {
-			c.Add(c, bigOne)
-		}
+	var f fixedFormatter
+	neg, divisor := f.scale(d, 0) // truncates toward zero
+	if whole = divisor == nil || f.r.Sign() == 0; !whole && !neg {
+		f.q.Add(&f.q, bigOne)
 	}
-	if !c.IsInt64() || c.Int64() > limit {
+	switch {
+	case neg:
+		return -f.q.Int64(), whole
+	case !f.q.IsInt64() || f.q.Int64() > limit:
 		return limit, whole
 	}
-	return c.Int64(), whole
+	return f.q.Int64(), whole
 }

@@ -58,8 +58,8 @@ func (s *tornado) add(key string, u unit, at *decimal.Decimal) {
 		return
 	}
 	var e Sensitivity
-	switch part, cost, _ := s.netPart(key); {
-	case key == "rampMonths": // the ramp's sum is not proportional to its length
+	switch part, cost, _ := s.netPart(at); {
+	case at == &s.opt.RampMonths: // the ramp's sum is not proportional to its length
 		e = s.rampEntry(value)
 	case !cost: // profit, the one part that is not a cost
 		if !s.hasProfit {
@@ -121,38 +121,40 @@ func (s *tornado) rampEntry(rampMonths decimal.Decimal) Sensitivity {
 // netPart is, for each input but rampMonths, its part of net: the sum of the
 // terms of net that are proportional to it, as a magnitude, and whether those
 // terms are costs. Profit is the one part that is not. ok is false for
-// rampMonths and for keys that name no input.
-func (s *tornado) netPart(key string) (part decimal.Decimal, cost, ok bool) {
-	o, hourly := s.opt, s.in.HourlyValue
-	switch key {
-	case "hourlyValue":
+// rampMonths and for figures that are not inputs of s. The input is named by
+// its place in s.in or s.opt rather than by its key: comparing pointers is
+// less code in the browser build than a switch on strings.
+func (s *tornado) netPart(at *decimal.Decimal) (part decimal.Decimal, cost, ok bool) {
+	in, o, hourly := s.in, s.opt, s.in.HourlyValue
+	switch at {
+	case &in.HourlyValue:
 		part = s.t.TimeCost
-	case "dealValue", "grossMargin", "referralsPerMonth", "closeRate":
+	case &in.DealValue, &in.GrossMargin, &o.ReferralsPerMonth, &o.CloseRate:
 		return s.t.Profit, false, true
-	case "joiningFee":
+	case &o.JoiningFee:
 		part = o.JoiningFee
-	case "annualFee":
-		part = o.AnnualFee.Mul(integer(int64(annualFeesDue(s.in.HorizonMonths))))
-	case "monthlyFee":
+	case &o.AnnualFee:
+		part = o.AnnualFee.Mul(integer(int64(annualFeesDue(in.HorizonMonths))))
+	case &o.MonthlyFee:
 		part = o.MonthlyFee.Mul(s.months)
-	case "mealCost":
+	case &o.MealCost:
 		part = s.meetings.Mul(o.MealCost)
-	case "travelCost":
+	case &o.TravelCost:
 		part = s.meetings.Mul(o.TravelCost)
-	case "meetingHours":
+	case &o.MeetingHours:
 		part = s.meetings.Mul(o.MeetingHours).Mul(hourly)
-	case "travelHours":
+	case &o.TravelHours:
 		part = s.meetings.Mul(o.TravelHours).Mul(hourly)
-	case "oneToOneCost":
+	case &o.OneToOneCost:
 		part = s.oneToOnes.Mul(o.OneToOneCost)
-	case "oneToOneHours":
+	case &o.OneToOneHours:
 		part = s.oneToOnes.Mul(o.OneToOneHours).Mul(hourly)
-	case "otherHoursPerMonth":
+	case &o.OtherHoursPerMonth:
 		part = o.OtherHoursPerMonth.Mul(s.months).Mul(hourly)
-	case "meetingsPerYear":
+	case &o.MeetingsPerYear:
 		perMeeting := o.MealCost.Add(o.TravelCost).Add(o.MeetingHours.Add(o.TravelHours).Mul(hourly))
 		part = s.meetings.Mul(perMeeting)
-	case "oneToOnesPerMonth":
+	case &o.OneToOnesPerMonth:
 		part = s.oneToOnes.Mul(o.OneToOneCost.Add(o.OneToOneHours.Mul(hourly)))
 	default:
 		return zero, false, false

@@ -11,15 +11,15 @@ import (
 func TestEveryInputButTheRampHasItsPartOfNet(t *testing.T) {
 	s := tornado{in: &Input{}, opt: &Option{}}
 	for _, f := range globalFields {
-		_, _, ok := s.netPart(f.key)
+		_, _, ok := s.netPart(f.get(s.in))
 		assert.True(t, ok, f.key)
 	}
 	for _, f := range optionFields {
-		_, _, ok := s.netPart(f.key)
+		_, _, ok := s.netPart(f.get(s.opt))
 		assert.Equal(t, f.key != "rampMonths", ok, f.key)
 	}
-	_, _, ok := s.netPart("colour")
-	assert.False(t, ok, "no part for an input that does not exist")
+	_, _, ok := s.netPart(new(decimal.Decimal))
+	assert.False(t, ok, "no part for a figure that is not an input")
 }
 
 // recomputedNet is net with one field of the input or of its first option

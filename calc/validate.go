@@ -6,46 +6,46 @@ import "unicode/utf8"
 // It compares only, so it is safe on any input; Compute runs it first.
 func Validate(in Input) Errors {
 	var errs Errors
-	fail := errs.add
 	if !isCurrencyCode(in.Currency) {
-		fail("currency", CodeInvalidCurrency, "Currency must be a three-letter code such as USD or EUR.")
+		errs.add("currency", CodeInvalidCurrency, "Currency must be a three-letter code such as USD or EUR.")
 	}
 	if in.HorizonMonths < MinHorizonMonths || in.HorizonMonths > MaxHorizonMonths {
-		fail("horizonMonths", CodeOutOfRange, horizonMessage)
+		errs.add("horizonMonths", CodeOutOfRange, horizonMessage)
 	}
 	var figs [maxFigures]figure
 	errs = checkFields(errs, in.figures(figs[:0]), "")
 	switch n := len(in.Options); {
 	case n < MinOptions:
-		fail("options", CodeTooFew, "Add at least one option to compare.")
+		errs.add("options", CodeTooFew, "Add at least one option to compare.")
 		return errs
 	case n > MaxOptions:
-		fail("options", CodeTooMany, "Compare at most 6 options at once.")
+		errs.add("options", CodeTooMany, "Compare at most 6 options at once.")
 		return errs
 	}
 	for i := range in.Options {
 		o := &in.Options[i]
 		at := indexPath("options", i)
 		if _, ok := Preset(o.Kind); !ok {
-			fail(path(at, "kind"), CodeInvalidKind, kindMessage)
+			errs.add(path(at, "kind"), CodeInvalidKind, kindMessage)
 		}
 		switch n := utf8.RuneCountInString(o.Name); {
 		case n == 0 || isBlank(o.Name):
-			fail(path(at, "name"), CodeRequired, "Give this option a name.")
+			errs.add(path(at, "name"), CodeRequired, "Give this option a name.")
 		case n > MaxNameRunes:
-			fail(path(at, "name"), CodeTooLong, "A name can be at most 60 characters long.")
+			errs.add(path(at, "name"), CodeTooLong, "A name can be at most 60 characters long.")
 		}
 		errs = checkFields(errs, o.figures(figs[:0]), at)
 		if o.Reach == nil {
 			continue
 		}
+		reach := path(at, "reach")
 		if !o.ReferralsPerMonth.IsZero() {
-			fail(path(at, "reach"), CodeConflict, conflictMessage)
+			errs.add(reach, CodeConflict, conflictMessage)
 		}
 		before := len(errs)
-		errs = checkFields(errs, o.Reach.figures(figs[:0]), path(at, "reach"))
+		errs = checkFields(errs, o.Reach.figures(figs[:0]), reach)
 		if len(errs) == before && larger(o.Reach.ReferralsPerMonth(), maxReferralsPerMonth) {
-			fail(path(at, "reach"), CodeOutOfRange, "The reach estimate comes to more than 10,000 referrals a month; check its figures.")
+			errs.add(reach, CodeOutOfRange, "The reach estimate comes to more than 10,000 referrals a month; check its figures.")
 		}
 	}
 	return errs
