@@ -90,10 +90,7 @@ func (b *builder) run(wasm, exec string) error {
 		return err
 	}
 	for _, name := range pageAssets {
-		data, err := b.source(name, nil)
-		if err == nil {
-			data, err = minify(name, data)
-		}
+		data, err := b.minifiedSource(name, nil)
 		if err != nil {
 			return err
 		}
@@ -104,12 +101,9 @@ func (b *builder) run(wasm, exec string) error {
 	assets, _ := json.Marshal(map[string]string{
 		"widget": b.names["widget.js"], "wasm": b.names["networking-roi.wasm"], "exec": b.names["wasm_exec.js"],
 	})
-	loader, err := b.source("networking-roi.js", map[string][]byte{
+	loader, err := b.minifiedSource("networking-roi.js", map[string][]byte{
 		"__ASSETS__": assets, "__PREBUILT__": prebuilt, "__LOADER_CSS__": []byte(loaderCSS),
 	})
-	if err == nil {
-		loader, err = minify("networking-roi.js", loader)
-	}
 	if err != nil {
 		return err
 	}
@@ -145,13 +139,20 @@ func (b *builder) source(name string, fill map[string][]byte) ([]byte, error) {
 	return data, nil
 }
 
+// minifiedSource is a web source with its placeholders filled and its
+// references pointed at hashed names, minified.
+func (b *builder) minifiedSource(name string, fill map[string][]byte) ([]byte, error) {
+	data, err := b.source(name, fill)
+	if err != nil {
+		return nil, err
+	}
+	return minify(name, data)
+}
+
 // styleString is a style sheet of the web sources, minified, as a JavaScript
 // string literal for the module that adopts it.
 func (b *builder) styleString(name string) (string, error) {
-	css, err := os.ReadFile(filepath.Join(b.web, name))
-	if err == nil {
-		css, err = minify(name, css)
-	}
+	css, err := b.minifiedSource(name, nil)
 	if err != nil {
 		return "", err
 	}
