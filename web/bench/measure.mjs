@@ -548,7 +548,7 @@ async function timeToInteractive(browser, serverUrl, snap, floor) {
         `wasm downloaded ${ms(med(kind, "wasmEnd"))} (${bytes(wasmBytes[kind])} on the wire, body in ${ms(med(kind, "wasmBody"))}: ${(wasmBytes[kind] * 8 / med(kind, "wasmBody") / 1000).toFixed(1)} Mbit/s)`,
         `instantiated ${ms(med(kind, "instantiated"))}`,
         `Go main ran ${ms(med(kind, "started"))}`,
-        ...(kind === "widget" ? [`widget modules loaded ${ms(med(kind, "modulesEnd"))}`,
+        ...(kind === "widget" ? [`widget module loaded ${ms(med(kind, "modulesEnd"))}`,
           `then upgrade (form, ${med(kind, "computes")} computes taking ${ms(med(kind, "computeMs"))}, render) ${ms(med(kind, "upgrade"))}`] : []),
       ].join(", "));
     }
