@@ -205,7 +205,10 @@ test("broken or hostile share links load the default figures with a notice, and 
   await context.addInitScript(installTraps);
   const failures = [];
   const want = engineVerdict(hostileInput);
-  const runCase = async ([name, fragment, { valid: isValid = false, viaHistory = false, budget = 5000 } = {}]) => {
+  // budget is a guard against a link that hangs or crawls (a decoder gone
+  // quadratic), not a speed target (those are in make bench): three pages load
+  // at once here, and on two busy cores even a plain load has taken 5 s.
+  const runCase = async ([name, fragment, { valid: isValid = false, viaHistory = false, budget = 10_000 } = {}]) => {
     const { page, problems } = await openPage(context);
     const dialogs = [];
     page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
