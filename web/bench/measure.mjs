@@ -4,7 +4,8 @@
 //   2. what the widget costs a host page before it is in view;
 //   3. time from the widget entering the viewport to its first computed
 //      result, unthrottled and at 9 Mbit/s + 60 ms, against the floor's time
-//      to its first write;
+//      to its first write; unthrottled, also the least the widget must add
+//      to the floor's time (see timeToInteractive);
 //   4. keystroke to updated result;
 //   5. the wasm memory over 10,000 computes;
 //   6. the engine's Go benchmarks, natively and in node.
