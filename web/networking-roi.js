@@ -94,9 +94,11 @@ class NetworkingROIElement extends HTMLElement {
       if (typeof WebAssembly !== "object") throw new Error("no-wasm");
       const engine = loadEngine();
       engine.catch(() => {}); // awaited below, once the calculator is built
-      // While the downloads are in flight the page is idle: pay now for the
-      // first number formatter of the page (tens of milliseconds), which the
-      // form would otherwise pay once its modules arrive.
+      // While the widget's module is in flight, pay for the page's first
+      // number formatter (tens of milliseconds), which the form would
+      // otherwise pay once the module arrives. It shares the main thread with
+      // the .wasm's streaming compile, which it delays on a fast link; on a
+      // slow one it is free (see the README's performance section).
       setTimeout(() => {
         try {
           new Intl.NumberFormat(this.getAttribute("locale") || undefined).format(1);
