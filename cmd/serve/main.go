@@ -1,22 +1,25 @@
 // Command serve serves the built widget folder on 127.0.0.1 the way a static
-// host or CDN would, for `make run` and the browser tests: the .wasm as
-// application/wasm, precompressed .br or .gz files when the browser accepts
-// them, hashed names cached forever and the rest revalidated. PORT chooses the
-// port (8080 by default; 0 picks a free one); the URL is printed once listening.
+// host or CDN would, for `make run` and the browser tests: every response with
+// the headers of internal/hosting (CORS for blogs on other origins, the .wasm
+// as application/wasm, hashed names cached forever and the rest revalidated),
+// and precompressed .br or .gz files when the browser accepts them. PORT
+// chooses the port (8080 by default; 0 picks a free one); the URL is printed
+// once listening.
 package main
 
 import (
 	"flag"
 	"fmt"
 	"log"
-	"mime"
+	"maps"
 	"net"
 	"net/http"
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strings"
+
+	"github.com/networking-roi/widget/internal/hosting"
 )
 
 func main() {
@@ -34,9 +37,6 @@ func main() {
 	log.Fatal(http.Serve(ln, staticHandler(*dir)))
 }
 
-// hashedName matches asset names that carry a content hash: name.0123456789.ext.
-var hashedName = regexp.MustCompile(`\.[0-9a-f]{10}\.[a-z]+$`)
-
 // encodings are the precompressed variants, best first.
 var encodings = []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}}
 
@@ -48,19 +48,7 @@ func staticHandler(dir string) http.Handler {
 			name = path.Join(name, "index.html")
 		}
 		h := w.Header()
-		if hashedName.MatchString(name) {
-			h.Set("Cache-Control", "public, max-age=31536000, immutable")
-		} else {
-			h.Set("Cache-Control", "no-cache")
-		}
-		h.Set("X-Content-Type-Options", "nosniff")
-		contentType := mime.TypeByExtension(path.Ext(name))
-		if path.Ext(name) == ".wasm" {
-			contentType = "application/wasm"
-		}
-		if contentType != "" {
-			h.Set("Content-Type", contentType)
-		}
+		maps.Copy(h, hosting.Headers(name))
 		h.Add("Vary", "Accept-Encoding")
 		accepted := r.Header.Get("Accept-Encoding")
 		for _, enc := range encodings {
