@@ -120,6 +120,9 @@ func (b *builder) run(wasm, exec string) error {
 			return err
 		}
 	}
+	if err := b.writeHeaders(); err != nil {
+		return err
+	}
 	return b.compress()
 }
 
