@@ -50,6 +50,12 @@ func Kinds() []Kind {
 	return []Kind{KindWeeklyGroup, KindOpenNetwork, KindChamber, KindCustom}
 }
 
+// Currencies are the currencies the widget offers a reader, the default
+// first. Any other ISO 4217 code is accepted too.
+func Currencies() []string {
+	return []string{defaultCurrency, "EUR", "GBP", "CAD", "AUD", "CHF", "INR", "JPY"}
+}
+
 // DefaultInput is the comparison the widget opens with: a weekly referral
 // group against a large open network, over 24 months.
 func DefaultInput() Input {

@@ -234,3 +234,20 @@ export function formatPercent(fractionString, locale, maxFractionDigits = 1) {
 export function formatInput(decimalString, locale) {
   return format(decimalString, locale, { useGrouping: false, maximumFractionDigits: 12 });
 }
+
+// A JSON string (skipped whole, so that digits inside it stay) or a JSON number.
+const JSON_STRING_OR_NUMBER = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+
+/**
+ * JSON.parse, with every number kept exactly as its text, a decimal string:
+ * JSON.parse would turn 123456789.123456789 into the nearest binary float,
+ * 123456789.12345679. The engine reads numbers and decimal strings alike.
+ * @param {string} text JSON text
+ * @param {Function} [reviver] as JSON.parse's
+ * @returns {*} the parsed value, numbers as strings
+ * @throws {SyntaxError} when the text is not JSON
+ */
+export function parseExactJSON(text, reviver) {
+  JSON.parse(text); // the text's own errors, before numbers become strings
+  return JSON.parse(text.replace(JSON_STRING_OR_NUMBER, (token) => (token[0] === '"' ? token : `"${token}"`)), reviver);
+}

@@ -2,9 +2,12 @@
 // It defines the element, shows the default comparison's figures (computed at
 // build time by the same engine), and only when the element nears the
 // viewport fetches the widget and the engine, once for every widget on the page.
+// Its attributes are its public API, read here and observed: change one and
+// the calculator follows.
 
 const ASSETS = __ASSETS__;
-const PREBUILT = __PREBUILT__;
+const PREBUILT = __PREBUILT__; // per offered currency: the default comparison's verdict and lines
+const SETTINGS = __SETTINGS__; // from the engine: kinds and their names, offered currencies, horizon limits
 const base = new URL(".", import.meta.url);
 
 const CSS = __LOADER_CSS__; // web/loader.css, minified by cmd/build
@@ -31,11 +34,79 @@ function loadEngine() {
   return engine;
 }
 
-/** The attributes that change what the widget computes at first. */
-const INPUT_ATTRIBUTES = ["preset", "currency", "horizon"];
+const THEMES = ["light", "dark", "auto"];
+
+/** Warns the embedder, once per bad value, that an attribute fell back to its default. */
+function warn(host, name, value, accepted, fallback) {
+  const key = `${name}=${value}`;
+  host.warned ??= new Set();
+  if (host.warned.has(key)) return;
+  host.warned.add(key);
+  console.warn(`<networking-roi>: ${name}="${value}" is not valid; it accepts ${accepted}. Using ${fallback}.`);
+}
+
+/**
+ * The element's settings from its attributes, each invalid one replaced by
+ * its default with a console warning that names the attribute and what it
+ * accepts.
+ */
+function readSettings(host) {
+  const { kinds } = SETTINGS;
+  const settings = {
+    presets: SETTINGS.defaultPresets, currency: SETTINGS.currencies[0], horizon: SETTINGS.horizon.default,
+    locale: navigator.language || "en",
+  };
+  const preset = host.getAttribute("preset");
+  if (preset !== null) {
+    const list = preset.split(",").map((s) => s.trim()).filter(Boolean);
+    if (list.length && list.length <= SETTINGS.maxOptions && list.every((k) => kinds.includes(k))) settings.presets = list;
+    else warn(host, "preset", preset, `1 to ${SETTINGS.maxOptions} of ${kinds.join(", ")}, comma-separated`, SETTINGS.defaultPresets.join(","));
+  }
+  const currency = host.getAttribute("currency");
+  if (currency !== null) {
+    if (/^[A-Za-z]{3}$/.test(currency.trim())) settings.currency = currency.trim().toUpperCase();
+    else warn(host, "currency", currency, `a three-letter ISO 4217 code such as ${SETTINGS.currencies.join(", ")}`, settings.currency);
+  }
+  const horizon = host.getAttribute("horizon");
+  if (horizon !== null) {
+    const { min, max } = SETTINGS.horizon;
+    if (/^\d{1,3}$/.test(horizon.trim()) && +horizon >= min && +horizon <= max) settings.horizon = +horizon;
+    else warn(host, "horizon", horizon, `a whole number of months from ${min} to ${max}`, settings.horizon);
+  }
+  const locale = host.getAttribute("locale");
+  if (locale !== null) {
+    try {
+      settings.locale = Intl.getCanonicalLocales(locale.trim())[0] ?? settings.locale;
+    } catch {
+      warn(host, "locale", locale, "a BCP 47 language tag such as en-GB, de or fr", `the browser's language (${settings.locale})`);
+    }
+  }
+  const theme = host.getAttribute("theme");
+  if (theme !== null && !THEMES.includes(theme)) warn(host, "theme", theme, THEMES.join(", "), "light");
+  return settings;
+}
+
+/** Whether the settings are the default comparison's, whose figures the build computed in this currency. */
+function prebuiltFor(host, settings) {
+  if (host.querySelector('script[type="application/json"]') || host.inputGiven) return null;
+  const defaults = settings.presets.join() === SETTINGS.defaultPresets.join() && settings.horizon === SETTINGS.horizon.default;
+  return defaults ? PREBUILT[settings.currency] ?? null : null;
+}
+
+/** The option names a loading state lists: the JSON child's or those of the chosen kinds. */
+function optionNames(host, settings) {
+  try {
+    const given = host.inputGiven ?? JSON.parse(host.querySelector('script[type="application/json"]')?.textContent);
+    if (Array.isArray(given?.options)) return given.options.map((o) => String(o?.name ?? SETTINGS.kindNames[o?.kind] ?? "Option"));
+  } catch { /* unreadable: the calculator will say so */ }
+  return settings.presets.map((k) => SETTINGS.kindNames[k]);
+}
 
 class NetworkingROIElement extends HTMLElement {
+  static observedAttributes = ["preset", "currency", "locale", "horizon", "theme", "compact"];
+
   connectedCallback() {
+    if (this.near) this.near.observe(this); // moved in the DOM before it upgraded
     if (this.started) return;
     this.started = true;
     // Once the page is parsed, when the browser is idle: the element's own
@@ -47,21 +118,57 @@ class NetworkingROIElement extends HTMLElement {
     else start();
   }
 
+  disconnectedCallback() {
+    this.near?.disconnect();
+    this.widget?.pause();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (old === value || !this.shadowRoot) return; // start() reads every attribute
+    const settings = readSettings(this);
+    if (this.widget) this.widget.configure(settings, name);
+    else this.showPrebuilt(this.shadowRoot, settings);
+  }
+
+  /** The calculator's figures as the model's JSON input: those of the report shown. Null until it has one. */
+  get input() {
+    return this.widget ? this.widget.currentInput() : structuredClone(this.inputGiven ?? null);
+  }
+
+  /**
+   * Sets the calculator's figures: the model's JSON input, as an object or a
+   * JSON text (whose numbers are read exactly). Before the engine loads they
+   * are kept and checked once it arrives; figures the engine refuses are
+   * named in a console warning and change nothing.
+   */
+  set input(value) {
+    if (this.widget) this.widget.replaceInput(value);
+    else this.inputGiven = typeof value === "string" ? value : structuredClone(value);
+  }
+
+  /** The engine's last report for the figures shown (read only), or null before the first. */
+  get report() {
+    return structuredClone(this.widget?.report ?? null);
+  }
+
   /** Shows the prebuilt figures and waits for the element to near the viewport. */
   start() {
-    this.showPrebuilt(this.attachShadow({ mode: "open" }));
-    const near = new IntersectionObserver((entries) => {
+    this.showPrebuilt(this.attachShadow({ mode: "open" }), readSettings(this));
+    this.near = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
-        near.disconnect();
+        this.near.disconnect();
+        this.near = null;
         this.upgrade();
       }
     }, { rootMargin: "400px" });
-    near.observe(this);
+    if (this.isConnected) this.near.observe(this);
   }
 
-  /** The default comparison's figures, until the engine computes the reader's. */
-  showPrebuilt(root) {
-    const custom = INPUT_ATTRIBUTES.some((a) => this.hasAttribute(a)) || this.querySelector('script[type="application/json"]');
+  /**
+   * The default comparison's figures, until the engine computes the reader's;
+   * for any other settings, a loading state of the same shape.
+   */
+  showPrebuilt(root, settings) {
     const add = (tag, text, className) => {
       const el = document.createElement(tag);
       el.textContent = text;
@@ -75,17 +182,20 @@ class NetworkingROIElement extends HTMLElement {
     }
     root.adoptedStyleSheets = [sheet];
     root.replaceChildren(frame);
-    if (custom) {
-      frame.append(add("p", "Loading the calculator…", "note"));
-      return;
-    }
     // The figures come formatted from the build: a page's first currency
     // Intl.NumberFormat costs tens of milliseconds, too much before the
     // reader even scrolls to the widget.
+    const prebuilt = prebuiltFor(this, settings);
     const list = document.createElement("ul");
-    for (const line of PREBUILT.lines) list.append(add("li", line));
-    frame.append(add("p", PREBUILT.verdict, "verdict"), list,
-      add("p", "Default figures; the calculator loads as you scroll to it.", "note"));
+    if (prebuilt) {
+      for (const line of prebuilt.lines) list.append(add("li", line));
+      frame.append(add("p", prebuilt.verdict, "verdict"), list,
+        add("p", "Default figures; the calculator loads as you scroll to it.", "note"));
+      return;
+    }
+    for (const name of optionNames(this, settings)) list.append(add("li", `${name}: net …`));
+    frame.append(add("p", "Loading the calculator…", "verdict loading"), list,
+      add("p", "The calculator loads as you scroll to it.", "note"));
   }
 
   /** Builds the calculator as soon as its module arrives, and starts it once the engine is ready. */
@@ -99,17 +209,16 @@ class NetworkingROIElement extends HTMLElement {
       // otherwise pay once the module arrives. It shares the main thread with
       // the .wasm's streaming compile, which it delays on a fast link; on a
       // slow one it is free (see the README's performance section).
-      setTimeout(() => {
-        try {
-          new Intl.NumberFormat(this.getAttribute("locale") || undefined).format(1);
-        } catch { /* a malformed locale: the widget falls back to the default one */ }
-      });
+      setTimeout(() => new Intl.NumberFormat(readSettings(this).locale).format(1));
       // widget.js is one bundle: the widget and all it imports
       const { upgrade } = await import(new URL(ASSETS.widget, base).href);
-      const widget = upgrade(this);
-      widget.start(await engine);
+      // Settings are read again: an attribute may have changed while the module loaded.
+      this.widget = upgrade(this, readSettings(this), this.inputGiven);
+      this.inputGiven = undefined;
+      this.widget.start(await engine);
     } catch (err) {
-      this.showPrebuilt(this.shadowRoot); // the calculator may have replaced them
+      this.widget = null;
+      this.showPrebuilt(this.shadowRoot, readSettings(this)); // the calculator may have replaced them
       const note = document.createElement("p");
       note.className = "note";
       note.setAttribute("role", "status");

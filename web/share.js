@@ -1,6 +1,7 @@
 // The whole input in the URL fragment: "#v1.<base64url of the JSON>". A
 // fragment is never sent to a server, so a shared link discloses nothing to
 // anyone but the people it is shared with.
+import { parseExactJSON } from "./format.js";
 
 /** Longest fragment decodeShare reads (without the "#"); longer ones are refused before any work. */
 export const MAX_SHARE_LENGTH = 16384;
@@ -52,7 +53,7 @@ export function decodeShare(fragment) {
   }
   let input;
   try {
-    input = JSON.parse(text, (key, value) => (FORBIDDEN_KEYS.has(key) ? undefined : value));
+    input = parseExactJSON(text, (key, value) => (FORBIDDEN_KEYS.has(key) ? undefined : value));
   } catch {
     return { ok: false, reason: "json" };
   }

@@ -5,7 +5,7 @@
 // as HTML.
 import {
   parseLocaleNumber, percentToFraction, fractionToPercent,
-  formatMoney, formatNumber, formatPercent, formatInput,
+  formatMoney, formatNumber, formatPercent, formatInput, parseExactJSON,
 } from "./format.js";
 import { encodeShare, decodeShare } from "./share.js";
 import { renderChart, chartTable } from "./chart.js";
@@ -13,6 +13,7 @@ import { renderChart, chartTable } from "./chart.js";
 const CSS = __CSS__;
 const PRESETS = __PRESETS__;
 const DEFAULT_INPUT = __DEFAULT_INPUT__;
+const SETTINGS = __SETTINGS__; // from the engine: kinds, offered currencies, horizon limits
 const base = new URL(".", import.meta.url);
 
 const sheet = new CSSStyleSheet();
@@ -24,8 +25,8 @@ const KIND_NAMES = {
   chamber_of_commerce: "Chamber of commerce",
   custom: "Blank option",
 };
-const CURRENCIES = ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "INR", "JPY"];
-const MAX_OPTIONS = 6;
+const CURRENCIES = SETTINGS.currencies;
+const MAX_OPTIONS = SETTINGS.maxOptions;
 
 // Every input of the model, in the reader's words. `more` ones sit behind a
 // disclosure; `percent` ones are typed as percentages and sent as fractions.
@@ -73,23 +74,26 @@ let widgetCount = 0;
 /**
  * Builds the full calculator into the element's shadow root, before the
  * engine is ready when it can: call start(api) on the result once it is.
+ * `settings` are the element's attributes, read and checked by the loader;
+ * `given` is an input set through the element's `input` property, if any.
  */
-export function upgrade(host) {
-  return new Widget(host);
+export function upgrade(host, settings, given) {
+  return new Widget(host, settings, given);
 }
 
 class Widget {
-  constructor(host) {
+  constructor(host, settings, given) {
     this.host = host;
     this.api = null; // networkingROI, once start() has it
     this.id = `roi${++widgetCount}`;
-    this.locale = host.getAttribute("locale") || navigator.language || "en";
+    this.settings = settings;
+    this.locale = settings.locale;
     this.syncFragment = host.hasAttribute("fragment");
     this.fields = new Map(); // field path → its <input> and error element
     this.estimates = []; // per option: the reach helper's figures
     this.report = null; // the last good report
     this.goodInput = null; // the input of that report
-    const { input, notice, unchecked } = this.startingInput();
+    const { input, notice, unchecked } = this.startingInput(given);
     this.input = input;
     // A share link's or an embedder's figures are shown only once the engine
     // accepts them; the rest is built now, while the engine loads.
@@ -101,18 +105,50 @@ class Widget {
   start(api) {
     this.api = api;
     if (this.unchecked) {
-      const accepted = this.computes(this.input);
-      if (!accepted) this.input = structuredClone(DEFAULT_INPUT);
-      this.build(accepted ? "" : this.unchecked);
+      const { errors } = JSON.parse(this.api.compute(JSON.stringify(this.input)));
+      if (errors) {
+        console.warn(`<networking-roi>: the figures given were refused, so it shows its defaults: ${errors.map((e) => `${e.field}: ${e.message}`).join(" ")}`);
+        this.input = this.fromSettings();
+      }
+      this.build(errors ? this.unchecked : "");
     }
     this.compute();
+    this.ready = true;
+    this.tell("networking-roi:ready");
+  }
+
+  /** Tells the host page what the calculator shows: a bubbling, composed event with the summary. */
+  tell(type) {
+    this.host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail: this.eventDetail() }));
+  }
+
+  /**
+   * The results in brief, for the host page (its own analytics, a caption):
+   * each option's name, net, payback month and chance of coming out best,
+   * and which is best. Decimals are strings, as in the report. Null while the
+   * figures are refused and nothing has been computed yet.
+   */
+  eventDetail() {
+    const r = this.report;
+    if (!r) return null;
+    const c = r.comparison;
+    return {
+      currency: r.currency,
+      horizonMonths: r.horizonMonths,
+      best: c.best,
+      bestName: c.bestName,
+      tie: c.tie,
+      options: r.options.map((o, i) => ({
+        name: o.name, kind: o.kind, net: o.net, paybackMonth: o.paybackMonth, chanceBest: c.chanceBest?.[i] ?? null,
+      })),
+    };
   }
 
   /** The calculator's page: notice, verdict, form, results, sharing, and how it works. */
   build(notice) {
     const root = this.host.shadowRoot;
     // The loader's figures for the default comparison, until the engine's own.
-    const prebuilt = notice ? "" : root.querySelector(".verdict")?.textContent ?? "";
+    const prebuilt = notice ? "" : root.querySelector(".verdict:not(.loading)")?.textContent ?? "";
     root.adoptedStyleSheets = [sheet];
     this.el = {
       notice: el("p", { class: "notice", role: "status" }, notice),
@@ -129,38 +165,104 @@ class Widget {
   }
 
   /**
-   * The input to start from: a share link, the JSON child, the attributes, or
-   * the defaults. `unchecked` is set for figures the engine must accept
-   * first: the notice to show if it does not.
+   * The input to start from: a share link, an input set on the element, the
+   * JSON child, or the attributes over the defaults. `unchecked` is set for
+   * figures the engine must accept first: the notice to show if it does not.
    */
-  startingInput() {
-    const input = structuredClone(DEFAULT_INPUT);
+  startingInput(given) {
     if (this.syncFragment && location.hash.length > 1) {
       const shared = decodeShare(location.hash);
       const refused = "This link could not be read, so the calculator shows its default figures.";
-      return shared.ok ? { input: shared.input, notice: "", unchecked: refused } : { input, notice: refused };
+      return shared.ok ? { input: shared.input, notice: "", unchecked: refused } : { input: this.fromSettings(), notice: refused };
     }
     const script = this.host.querySelector('script[type="application/json"]');
-    if (script) {
+    const text = given ?? script?.textContent;
+    if (text !== undefined) {
       const refused = "The figures given to this calculator could not be read; it shows its defaults.";
       try {
-        return { input: JSON.parse(script.textContent), notice: "", unchecked: refused };
+        return { input: typeof text === "string" ? parseExactJSON(text) : text, notice: "", unchecked: refused };
       } catch {
-        return { input, notice: refused };
+        return { input: this.fromSettings(), notice: refused };
       }
     }
-    const presets = (this.host.getAttribute("preset") || "").split(",").map((s) => s.trim()).filter((k) => PRESETS[k]);
-    if (presets.length) input.options = presets.slice(0, MAX_OPTIONS).map((k) => structuredClone(PRESETS[k]));
-    const currency = (this.host.getAttribute("currency") || "").toUpperCase();
-    if (/^[A-Z]{3}$/.test(currency)) input.currency = currency;
-    const horizon = this.host.getAttribute("horizon");
-    if (/^\d{1,3}$/.test(horizon || "") && +horizon >= 1 && +horizon <= 120) input.horizonMonths = horizon;
-    return { input, notice: "" };
+    return { input: this.fromSettings(), notice: "" };
   }
 
-  /** Whether the engine accepts an input: a share link's or an embedder's is checked before use. */
-  computes(input) {
-    return this.api.compute(JSON.stringify(input)).startsWith('{"report"');
+  /** The default input with the element's settings: its presets, currency and horizon. */
+  fromSettings() {
+    const input = structuredClone(DEFAULT_INPUT);
+    input.options = this.settings.presets.map((k) => structuredClone(PRESETS[k]));
+    input.currency = this.settings.currency;
+    input.horizonMonths = String(this.settings.horizon);
+    return input;
+  }
+
+  /**
+   * Follows a changed attribute. The reader's own figures stay where they
+   * still apply: new presets keep the options already there of the same kind
+   * (in order), and the business figures are untouched.
+   */
+  configure(settings, name) {
+    const old = this.settings;
+    this.settings = settings;
+    if (!this.el) return; // still checking its starting figures: start() builds with these settings
+    if (name === "preset" && settings.presets.join() !== old.presets.join()) {
+      const left = [...this.input.options];
+      this.input.options = settings.presets.map((kind) => {
+        const same = left.findIndex((o) => o.kind === kind);
+        return same < 0 ? structuredClone(PRESETS[kind]) : left.splice(same, 1)[0];
+      });
+      this.estimates = [];
+    } else if (name === "currency") {
+      this.input.currency = settings.currency;
+    } else if (name === "horizon") {
+      this.input.horizonMonths = String(settings.horizon);
+    } else if (name === "locale") {
+      this.locale = settings.locale;
+    } else {
+      return; // theme and compact are styles: the shadow root's CSS follows the attribute
+    }
+    this.buildForm();
+    this.compute();
+    if (name === "locale" && this.report) this.renderFigures();
+  }
+
+  /** The model's JSON input of the figures shown: a copy, with decimals as strings. */
+  currentInput() {
+    return structuredClone(this.goodInput);
+  }
+
+  /** Replaces every figure with an embedder's input, if the engine accepts it; says why not on the console. */
+  replaceInput(value) {
+    let input;
+    try {
+      input = typeof value === "string" ? parseExactJSON(value) : structuredClone(value);
+    } catch (err) {
+      console.warn(`<networking-roi>: the input is not JSON (${err.message}); the figures are unchanged.`);
+      return;
+    }
+    if (!this.api) { // the engine is still loading: start() checks it
+      this.input = input;
+      this.unchecked = "The figures given to this calculator could not be read; it shows its defaults.";
+      if (this.el) this.buildForm();
+      return;
+    }
+    const reply = JSON.parse(this.api.compute(JSON.stringify(input)));
+    if (reply.errors) {
+      console.warn(`<networking-roi>: the input was refused, the figures are unchanged: ${reply.errors.map((e) => `${e.field}: ${e.message}`).join(" ")}`);
+      return;
+    }
+    this.input = input;
+    this.estimates = [];
+    this.buildForm();
+    this.compute();
+  }
+
+  /** Stops pending work while the element is out of the document; the next render catches up. */
+  pause() {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    clearTimeout(this.announceTimer);
   }
 
   // ---- the form ----
@@ -358,6 +460,7 @@ class Widget {
     this.report = reply.report;
     this.goodInput = JSON.parse(json);
     this.render();
+    if (this.ready) this.tell("networking-roi:change");
     if (this.syncFragment) {
       clearTimeout(this.fragmentTimer);
       this.fragmentTimer = setTimeout(() => history.replaceState(null, "", `#${encodeShare(this.goodInput)}`), 250);

@@ -72,6 +72,10 @@ func (b *builder) run(wasm, exec string) error {
 	if err != nil {
 		return err
 	}
+	settings, err := settingsJSON()
+	if err != nil {
+		return err
+	}
 	cssJSON, err := b.styleString("widget.css")
 	if err != nil {
 		return err
@@ -81,7 +85,7 @@ func (b *builder) run(wasm, exec string) error {
 		return err
 	}
 	widget, err := bundle(filepath.Join(b.web, "widget.js"), map[string]string{
-		"__CSS__": cssJSON, "__PRESETS__": string(presets), "__DEFAULT_INPUT__": string(defaults),
+		"__CSS__": cssJSON, "__PRESETS__": string(presets), "__DEFAULT_INPUT__": string(defaults), "__SETTINGS__": string(settings),
 	})
 	if err != nil {
 		return err
@@ -102,7 +106,7 @@ func (b *builder) run(wasm, exec string) error {
 		"widget": b.names["widget.js"], "wasm": b.names["networking-roi.wasm"], "exec": b.names["wasm_exec.js"],
 	})
 	loader, err := b.minifiedSource("networking-roi.js", map[string][]byte{
-		"__ASSETS__": assets, "__PREBUILT__": prebuilt, "__LOADER_CSS__": []byte(loaderCSS),
+		"__ASSETS__": assets, "__PREBUILT__": prebuilt, "__SETTINGS__": settings, "__LOADER_CSS__": []byte(loaderCSS),
 	})
 	if err != nil {
 		return err
@@ -199,10 +203,32 @@ func (b *builder) compress() error {
 	return nil
 }
 
-// defaultComparison is the default input, every field written out, and the
-// summary of its reply that the loader shows before the .wasm is ready.
+// defaultComparison is the default input, every field written out, and, for
+// each currency the widget offers, the summary of its reply that the loader
+// shows before the .wasm is ready.
 func defaultComparison() (input, prebuilt []byte, err error) {
 	input = calc.EncodeInput(calc.DefaultInput())
+	summaries := map[string]prebuiltSummary{}
+	for _, currency := range calc.Currencies() {
+		in := calc.DefaultInput()
+		in.Currency = currency
+		if summaries[currency], err = summarize(calc.EncodeInput(in)); err != nil {
+			return nil, nil, err
+		}
+	}
+	prebuilt, err = json.Marshal(summaries)
+	return input, prebuilt, err
+}
+
+// prebuiltSummary is what the loader shows of a reply: the verdict, and each
+// option's net and payback month as a line.
+type prebuiltSummary struct {
+	Verdict string   `json:"verdict"`
+	Lines   []string `json:"lines"`
+}
+
+// summarize computes an input and sums up its reply for the loader.
+func summarize(input []byte) (prebuiltSummary, error) {
 	var reply struct {
 		Report struct {
 			Currency      string `json:"currency"`
@@ -218,17 +244,14 @@ func defaultComparison() (input, prebuilt []byte, err error) {
 		} `json:"report"`
 	}
 	if err := json.Unmarshal(calc.ComputeJSON(input), &reply); err != nil {
-		return nil, nil, err
+		return prebuiltSummary{}, err
 	}
 	r := reply.Report
-	summary := struct {
-		Verdict string   `json:"verdict"`
-		Lines   []string `json:"lines"`
-	}{Verdict: r.Comparison.Verdict}
+	summary := prebuiltSummary{Verdict: r.Comparison.Verdict}
 	for _, o := range r.Options {
 		net, err := decimal.NewFromString(o.Net)
 		if err != nil {
-			return nil, nil, err
+			return prebuiltSummary{}, err
 		}
 		line := fmt.Sprintf("%s: net %s over %d months", o.Name, calc.FormatMoney(net, r.Currency), r.HorizonMonths)
 		if o.PaybackMonth != nil {
@@ -236,8 +259,29 @@ func defaultComparison() (input, prebuilt []byte, err error) {
 		}
 		summary.Lines = append(summary.Lines, line)
 	}
-	prebuilt, err = json.Marshal(summary)
-	return input, prebuilt, err
+	return summary, nil
+}
+
+// settingsJSON is what the loader and the widget need to know of the
+// engine's choices to read the element's attributes: the kinds and their
+// names, the default presets, the offered currencies and the horizon's limits.
+func settingsJSON() ([]byte, error) {
+	names := map[string]string{}
+	var kinds []string
+	for _, kind := range calc.Kinds() {
+		option, _ := calc.Preset(kind)
+		names[string(kind)] = option.Name
+		kinds = append(kinds, string(kind))
+	}
+	var presets []string
+	for _, option := range calc.DefaultInput().Options {
+		presets = append(presets, string(option.Kind))
+	}
+	return json.Marshal(map[string]any{
+		"kinds": kinds, "kindNames": names, "defaultPresets": presets, "currencies": calc.Currencies(),
+		"maxOptions": calc.MaxOptions,
+		"horizon":    map[string]int{"min": calc.MinHorizonMonths, "max": calc.MaxHorizonMonths, "default": calc.DefaultInput().HorizonMonths},
+	})
 }
 
 // presetsJSON is every kind's starting option, for the widget's preset menu.
@@ -260,13 +304,11 @@ func presetsJSON() ([]byte, error) {
 // staticFigures is the default comparison as plain HTML, for readers without
 // JavaScript: the verdict and each option's net and payback.
 func staticFigures(prebuilt []byte) string {
-	var summary struct {
-		Verdict string   `json:"verdict"`
-		Lines   []string `json:"lines"`
-	}
-	if err := json.Unmarshal(prebuilt, &summary); err != nil {
+	var summaries map[string]prebuiltSummary
+	if err := json.Unmarshal(prebuilt, &summaries); err != nil {
 		log.Fatal(err)
 	}
+	summary := summaries[calc.DefaultInput().Currency]
 	var s strings.Builder
 	fmt.Fprintf(&s, "<p><strong>%s</strong></p>\n<ul>\n", html.EscapeString(summary.Verdict))
 	for _, line := range summary.Lines {

@@ -5,27 +5,27 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import {
   startServer, launchBrowser, openPage, engineReply, engineVerdict, defaultInput, inputWith,
-  fixture, hostPage, waitForWidget, freshWidget, eventually, staysLocal,
+  startBlog, hostPage, waitForWidget, freshWidget, eventually, staysLocal,
 } from "./harness.mjs";
 
-let server, browser;
+let server, blog, browser;
 const requests = []; // every request of every context of this file, for the last test
 const record = (context) => context.on("request", (r) => requests.push(r.url()));
 before(async () => {
   server = await startServer();
+  blog = await startBlog();
   browser = await launchBrowser();
   record(browser.context);
 });
-after(async () => { await browser?.close(); server?.stop(); });
+after(async () => { await browser?.close(); server?.stop(); blog?.stop(); });
 
 const isWasm = (url) => /\/networking-roi\.[0-9a-f]{10}\.wasm$/.test(new URL(url).pathname);
 const isWidgetModule = (url) => /\/(widget|format|share|chart|wasm_exec)\.[0-9a-f]{10}\.js$/.test(new URL(url).pathname);
 
-/** Opens a fixture page (served on the server's origin) holding `markup`. */
+/** Opens a page of the blog (another origin than the widget's) holding `markup`. */
 async function openFixture(path, markup, options) {
   const opened = await openPage(browser.context);
-  const url = await fixture(opened.page, server.url, path, hostPage(markup, options));
-  await opened.page.goto(url);
+  await opened.page.goto(blog.page(path, hostPage(server.url, markup, options)));
   return opened;
 }
 
@@ -105,7 +105,7 @@ async function withEngineHeld(path, { abort = false } = {}) {
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route(isWasm, async (route) => { await held; await (abort ? route.abort() : route.continue()); });
-  await page.goto(await fixture(page, server.url, path, hostPage("<networking-roi></networking-roi>")));
+  await page.goto(blog.page(path, hostPage(server.url, "<networking-roi></networking-roi>")));
   const widget = page.locator("networking-roi");
   await widget.locator("form").waitFor({ state: "attached" });
   return { page, problems, widget, release };
@@ -151,11 +151,16 @@ test("if the engine fails to load after the form is built, the default figures c
   await page.close();
 });
 
-test("without JavaScript, index.html shows the prebuilt verdict and embed.html links to index.html", async () => {
+test("without JavaScript, a blog shows the element's own content, index.html the prebuilt verdict, and embed.html a link", async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   record(context);
   try {
     const page = await context.newPage();
+    const link = '<p><a href="https://calc.example.com/">Does networking pay? Open the calculator.</a></p>';
+    await page.goto(blog.page("/no-js.html", hostPage(server.url, `<networking-roi>${link}</networking-roi>`)));
+    assert.equal(await page.locator("networking-roi a").isVisible(), true, "the blogger's link shows");
+    assert.equal(await page.locator("networking-roi a").textContent(), "Does networking pay? Open the calculator.");
+
     await page.goto(server.url);
     const reply = engineReply(defaultInput());
     const verdict = page.locator("networking-roi strong");
@@ -169,10 +174,10 @@ test("without JavaScript, index.html shows the prebuilt verdict and embed.html l
     assert.equal(await page.getByText("This calculator needs JavaScript").isVisible(), true);
 
     await page.goto(new URL("embed.html", server.url).href);
-    const link = page.locator("networking-roi a");
-    assert.equal(await link.isVisible(), true);
-    assert.equal(await link.getAttribute("href"), "index.html");
-    assert.equal(await link.textContent(), "Open the calculator");
+    const open = page.locator("networking-roi a");
+    assert.equal(await open.isVisible(), true);
+    assert.equal(await open.getAttribute("href"), "index.html");
+    assert.equal(await open.textContent(), "Open the calculator");
     assert.equal(await page.locator("networking-roi strong").textContent(), reply.report.comparison.verdict);
   } finally {
     await context.close();
@@ -180,8 +185,8 @@ test("without JavaScript, index.html shows the prebuilt verdict and embed.html l
 });
 
 /** The host page of the iframe embed, with the host-side snippet. */
-const IFRAME_HOST = `<h1>A blog post</h1>
-<iframe id="calc" src="/embed.html" title="Networking ROI calculator" style="display:block;width:100%;border:0" height="150"></iframe>
+const iframeHost = () => `<h1>A blog post</h1>
+<iframe id="calc" src="${new URL("embed.html", server.url).href}" title="Networking ROI calculator" style="display:block;width:100%;border:0" height="150"></iframe>
 <p>After the calculator.</p>
 <script>
   window.received = [];
@@ -213,7 +218,7 @@ async function fitted(page) {
 }
 
 test("the iframe embed resizes to its document and ignores a height message from another origin", async () => {
-  const { page, problems } = await openFixture("/fixture/iframe-host.html", IFRAME_HOST);
+  const { page, problems } = await openFixture("/fixture/iframe-host.html", iframeHost());
   const calc = page.frameLocator("#calc");
   await calc.locator("networking-roi form").waitFor({ state: "attached" });
   await calc.locator("networking-roi .verdict").waitFor();
@@ -239,7 +244,7 @@ test("the iframe embed resizes to its document and ignores a height message from
 });
 
 test("the iframe embed shrinks back when the calculator gets shorter", async () => {
-  const { page, problems } = await openFixture("/fixture/iframe-host.html", IFRAME_HOST);
+  const { page, problems } = await openFixture("/fixture/iframe-host.html", iframeHost());
   const calc = page.frameLocator("#calc");
   await calc.locator("networking-roi form").waitFor({ state: "attached" });
   const start = await fitted(page);
@@ -300,12 +305,12 @@ test("the dark theme: theme=dark is dark with light text, and theme=auto follows
   await page.close();
 });
 
-test("no request of these tests left 127.0.0.1", () => {
+test("no request of these tests left 127.0.0.1, nor went anywhere but the widget's server and the blog", () => {
   assert.ok(requests.length > 10, `requests were recorded (${requests.length})`);
   assert.ok(requests.some(isWasm));
   const away = requests.filter((u) => !staysLocal(u));
   assert.deepEqual(away, [], "requests to elsewhere");
   for (const u of requests.filter((u) => !u.startsWith("blob:") && !u.startsWith("data:"))) {
-    assert.ok(u.startsWith(server.url), `request to another port or scheme: ${u}`);
+    assert.ok(u.startsWith(server.url) || u.startsWith(blog.url), `request to another port or scheme: ${u}`);
   }
 });

@@ -2,6 +2,7 @@
 // exactly as `make run` serves it, and Debian's chromium driven by
 // playwright-core with a fresh profile and no background networking.
 import { spawn, execFileSync } from "node:child_process";
+import { createServer } from "node:http";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { createRequire } from "node:module";
@@ -113,18 +114,46 @@ export function usd(decimalString, { whole = false } = {}) {
 // ---- pages ----
 
 /**
- * Serves `body` as an HTML page at `path` on the test server's origin (the
- * request never reaches the server), so that fixtures load the built loader
- * from the same origin as a host page would.
+ * A blog on another origin: a second local server, on another port, that
+ * serves the host pages the tests give it, as a blogger's own site would.
+ * Every embedding test puts its host page here, so that the widget is loaded
+ * across origins exactly as on a real blog (module scripts and the .wasm's
+ * fetch need CORS). `page(path, body, headers)` serves `body` at `path` and
+ * returns its URL.
  */
-export async function fixture(page, serverUrl, path, body) {
-  const url = new URL(path, serverUrl).href;
-  await page.route(url, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body }));
-  return url;
+export async function startBlog() {
+  const pages = new Map();
+  const server = createServer((request, response) => {
+    const found = pages.get(new URL(request.url, "http://blog").pathname);
+    if (!found) {
+      response.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+      return;
+    }
+    response.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", ...found.headers });
+    response.end(found.body);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return {
+    url,
+    page(path, body, headers = {}) {
+      pages.set(path, { body, headers });
+      return new URL(path, url).href;
+    },
+    stop() {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
 }
 
-/** A host page around some markup, loading the built loader from the server. */
-export function hostPage(markup, { head = "", title = "Fixture" } = {}) {
+/** The README's snippet loads the loader from the calculator's own origin: `widgetUrl`. */
+export function loaderScript(widgetUrl) {
+  return `<script type="module" async src="${new URL("networking-roi.js", widgetUrl).href}"></script>`;
+}
+
+/** A blog's page around some markup, loading the built loader from the widget's server at `widgetUrl`. */
+export function hostPage(widgetUrl, markup, { head = "", title = "Fixture" } = {}) {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -132,7 +161,7 @@ export function hostPage(markup, { head = "", title = "Fixture" } = {}) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>${title}</title>
-<script type="module" async src="/networking-roi.js"></script>
+${loaderScript(widgetUrl)}
 ${head}
 </head>
 <body>

@@ -5,20 +5,23 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import {
   startServer, launchBrowser, openPage, engineReply, engineVerdict, defaultInput, inputWith, usd,
-  fixture, hostPage, waitForWidget, freshWidget, readCards, readFormValues, decodeHashIn, eventually, staysLocal,
+  startBlog, hostPage, waitForWidget, freshWidget, readCards, readFormValues, decodeHashIn, eventually, staysLocal,
 } from "./harness.mjs";
 
-let server, browser;
-let shared; // a host page on the server's origin whose widget each test replaces by a fresh one
+let server, blog, browser;
+let shared; // a blog's page (another origin) whose widget each test replaces by a fresh one
 before(async () => {
   server = await startServer();
+  blog = await startBlog();
   browser = await launchBrowser();
-  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url.replace(/\/$/, "") });
+  for (const origin of [server.url, blog.url]) {
+    await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(origin).origin });
+  }
   shared = await openPage(browser.context);
-  await shared.page.goto(await fixture(shared.page, server.url, "/fixture/host.html", hostPage("<networking-roi></networking-roi>")));
+  await shared.page.goto(blog.page("/fixture/host.html", hostPage(server.url, "<networking-roi></networking-roi>")));
   await waitForWidget(shared.page);
 });
-after(async () => { await browser?.close(); server?.stop(); });
+after(async () => { await browser?.close(); server?.stop(); blog?.stop(); });
 
 /** A fresh widget (with `attrs`) on the shared host page. */
 async function useWidget(attrs = {}) {

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   parseLocaleNumber, percentToFraction, fractionToPercent,
-  formatMoney, formatNumber, formatPercent, formatInput,
+  formatMoney, formatNumber, formatPercent, formatInput, parseExactJSON,
 } from "../../format.js";
 
 const NBSP = "\u00a0";
@@ -182,3 +182,20 @@ for (const locale of ["en", "de", "fr", "en-IN", "ja", "de-CH", "ar-EG"]) {
     }
   });
 }
+
+// [name, JSON text, expected]: numbers come back as their exact text; strings are untouched.
+const exactCases = [
+  ["more digits than a double holds", '{"dealValue": 123456789.123456789}', { dealValue: "123456789.123456789" }],
+  ["negative, exponent and zero", "[-0.5, 1e3, 2E-2, 0]", ["-0.5", "1e3", "2E-2", "0"]],
+  ["digits, escapes and quotes inside strings stay", '{"a": "12 \\"34\\" 5", "b": "x1.5"}', { a: '12 "34" 5', b: "x1.5" }],
+  ["keys that look like numbers", '{"1": 2}', { 1: "2" }],
+  ["true, false and null", '{"t": true, "f": false, "n": null}', { t: true, f: false, n: null }],
+  ["nested", '{"options": [{"reach": {"competitors": 3}}]}', { options: [{ reach: { competitors: "3" } }] }],
+];
+for (const [name, text, expected] of exactCases) {
+  test(`parseExactJSON: ${name}`, () => assert.deepEqual(parseExactJSON(text), expected));
+}
+
+test("parseExactJSON refuses what JSON.parse refuses, a leading zero included", () => {
+  for (const text of ["{", "01", '{"a": 01}', "{'a': 1}", ""]) assert.throws(() => parseExactJSON(text), SyntaxError, text);
+});

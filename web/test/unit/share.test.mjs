@@ -8,7 +8,7 @@ const b64url = (text) => Buffer.from(text, "utf8").toString("base64url");
 
 const sample = {
   currency: "EUR",
-  horizonMonths: 24,
+  horizonMonths: "24",
   hourlyValue: "62.50",
   options: [
     { kind: "weekly_group", name: "Café Ünïcode 🚀" },
@@ -37,6 +37,14 @@ for (const [name, input] of roundTrips) {
     assert.deepEqual(decodeShare("#" + fragment), { ok: true, input });
   });
 }
+
+test("a link's numbers come back exactly, as decimal strings, not rounded to binary floats", () => {
+  // JSON.parse would give 123456789.12345679 for the deal value.
+  const fragment = "v1." + b64url('{"horizonMonths":24,"dealValue":123456789.123456789,"options":[{"closeRate":0.1,"name":"12"}]}');
+  assert.deepEqual(decodeShare(fragment), {
+    ok: true, input: { horizonMonths: "24", dealValue: "123456789.123456789", options: [{ closeRate: "0.1", name: "12" }] },
+  });
+});
 
 test("encodeShare is base64url of the UTF-8 JSON, unpadded", () => {
   assert.equal(encodeShare(sample), "v1." + b64url(JSON.stringify(sample)));
