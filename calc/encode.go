@@ -20,6 +20,20 @@ func ComputeJSON(input []byte) []byte {
 	return EncodeReport(report(in)) // DecodeInput validated it
 }
 
+// CompleteJSON reads an input and writes it back as {"input": {...}} with
+// every field written out: the fields it leaves out take their defaults (the
+// reader's business from the default comparison, an option's figures from its
+// kind's preset), as ComputeJSON would take them. A widget starts from the
+// result, so that its form shows every figure the engine uses. Bad input gets
+// the same {"errors": [...]} as from ComputeJSON.
+func CompleteJSON(input []byte) []byte {
+	in, errs := DecodeInput(input)
+	if len(errs) > 0 {
+		return EncodeErrors(errs)
+	}
+	return append(append([]byte(`{"input":`), EncodeInput(in)...), '}')
+}
+
 // EncodeErrors writes {"errors": [...]}.
 func EncodeErrors(errs Errors) []byte {
 	w := jsonWriter{buf: make([]byte, 0, 128*len(errs)+16)}

@@ -1,7 +1,8 @@
 //go:build js && wasm
 
 // Command wasm is the browser build of the engine: a thin bridge that defines
-// globalThis.networkingROI = {compute(inputJSON) → replyJSON, version} and then
+// globalThis.networkingROI = {compute(inputJSON) → replyJSON,
+// complete(inputJSON) → {"input"} or {"errors"}, version} and then
 // keeps running, so that every widget on a page shares one Go instance.
 package main
 
@@ -33,6 +34,9 @@ func bridge(compute func([]byte) []byte) js.Value {
 	api := js.Global().Get("Object").New()
 	api.Set("compute", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		return call(compute, args)
+	}))
+	api.Set("complete", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		return call(calc.CompleteJSON, args)
 	}))
 	api.Set("version", version)
 	return api

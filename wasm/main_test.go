@@ -53,3 +53,11 @@ func TestBridgeRecoversFromAPanicAndKeepsWorking(t *testing.T) {
 	assert.Contains(t, computeVia(api, `{}`), `{"report":`, "the call after a panic still computes")
 	assert.Equal(t, 2, calls)
 }
+
+func TestBridgeCompletesAnInputWithItsDefaults(t *testing.T) {
+	api := bridge(calc.ComputeJSON)
+	reply := api.Call("complete", `{"options":[{"kind":"weekly_group"}]}`).String()
+	assert.Equal(t, string(calc.CompleteJSON([]byte(`{"options":[{"kind":"weekly_group"}]}`))), reply)
+	assert.Contains(t, api.Call("complete", `{"hourlyValue":"abc"}`).String(), `"code":"not_a_number"`)
+	assert.Contains(t, api.Call("complete").String(), `"code":"internal"`)
+}

@@ -96,7 +96,8 @@ function prebuiltFor(host, settings) {
 /** The option names a loading state lists: the JSON child's or those of the chosen kinds. */
 function optionNames(host, settings) {
   try {
-    const given = host.inputGiven ?? JSON.parse(host.querySelector('script[type="application/json"]')?.textContent);
+    let given = host.inputGiven ?? host.querySelector('script[type="application/json"]')?.textContent;
+    if (typeof given === "string") given = JSON.parse(given);
     if (Array.isArray(given?.options)) return given.options.map((o) => String(o?.name ?? SETTINGS.kindNames[o?.kind] ?? "Option"));
   } catch { /* unreadable: the calculator will say so */ }
   return settings.presets.map((k) => SETTINGS.kindNames[k]);
@@ -132,7 +133,7 @@ class NetworkingROIElement extends HTMLElement {
 
   /** The calculator's figures as the model's JSON input: those of the report shown. Null until it has one. */
   get input() {
-    return this.widget ? this.widget.currentInput() : structuredClone(this.inputGiven ?? null);
+    return this.widget?.currentInput() ?? null;
   }
 
   /**
@@ -142,8 +143,12 @@ class NetworkingROIElement extends HTMLElement {
    * named in a console warning and change nothing.
    */
   set input(value) {
-    if (this.widget) this.widget.replaceInput(value);
-    else this.inputGiven = typeof value === "string" ? value : structuredClone(value);
+    if (this.widget) {
+      this.widget.replaceInput(value);
+      return;
+    }
+    this.inputGiven = typeof value === "string" ? value : structuredClone(value);
+    if (this.shadowRoot) this.showPrebuilt(this.shadowRoot, readSettings(this)); // no default figures for these
   }
 
   /** The engine's last report for the figures shown (read only), or null before the first. */

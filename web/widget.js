@@ -105,12 +105,9 @@ class Widget {
   start(api) {
     this.api = api;
     if (this.unchecked) {
-      const { errors } = JSON.parse(this.api.compute(JSON.stringify(this.input)));
-      if (errors) {
-        console.warn(`<networking-roi>: the figures given were refused, so it shows its defaults: ${errors.map((e) => `${e.field}: ${e.message}`).join(" ")}`);
-        this.input = this.fromSettings();
-      }
-      this.build(errors ? this.unchecked : "");
+      const completed = this.completed(this.input);
+      this.input = completed ?? this.fromSettings();
+      this.build(completed ? "" : this.unchecked);
     }
     this.compute();
     this.ready = true;
@@ -193,7 +190,7 @@ class Widget {
     const input = structuredClone(DEFAULT_INPUT);
     input.options = this.settings.presets.map((k) => structuredClone(PRESETS[k]));
     input.currency = this.settings.currency;
-    input.horizonMonths = String(this.settings.horizon);
+    input.horizonMonths = this.settings.horizon;
     return input;
   }
 
@@ -216,7 +213,7 @@ class Widget {
     } else if (name === "currency") {
       this.input.currency = settings.currency;
     } else if (name === "horizon") {
-      this.input.horizonMonths = String(settings.horizon);
+      this.input.horizonMonths = settings.horizon;
     } else if (name === "locale") {
       this.locale = settings.locale;
     } else {
@@ -247,15 +244,24 @@ class Widget {
       if (this.el) this.buildForm();
       return;
     }
-    const reply = JSON.parse(this.api.compute(JSON.stringify(input)));
-    if (reply.errors) {
-      console.warn(`<networking-roi>: the input was refused, the figures are unchanged: ${reply.errors.map((e) => `${e.field}: ${e.message}`).join(" ")}`);
-      return;
-    }
-    this.input = input;
+    const completed = this.completed(input);
+    if (!completed) return;
+    this.input = completed;
     this.estimates = [];
     this.buildForm();
     this.compute();
+  }
+
+  /**
+   * Figures given to the widget (a share link, a JSON child, the input
+   * property) with every field the engine would default written out, so that
+   * the form shows them; null, with a console warning naming each refused
+   * field, if the engine refuses them.
+   */
+  completed(input) {
+    const reply = JSON.parse(this.api.complete(JSON.stringify(input)));
+    if (reply.errors) console.warn(`<networking-roi>: the figures given were refused: ${reply.errors.map((e) => `${e.field}: ${e.message}`).join(" ")}`);
+    return reply.input ?? null;
   }
 
   /** Stops pending work while the element is out of the document; the next render catches up. */

@@ -787,7 +787,7 @@ async function main() {
     writeFileSync(join(snap.dist, FIXTURES.script), SCRIPT_PAGE);
     writeFileSync(join(snap.dist, EMPTY_SCRIPT), "globalThis.benchEmptyScript = true;\n");
     writeFileSync(join(snap.dist, FIXTURES.floor), floorPage(snap.assets.exec, floor.name));
-    const defaultInput = run("go", ["run", "./cmd/input"]).trim();
+    const defaultInput = JSON.stringify(JSON.parse(run("go", ["run", "./cmd/input"])).input);
     console.log(`# networking-roi performance (${snap.assets.wasm}, ${snap.assets.widget})`);
     if (loadBefore[0] > availableParallelism()) {
       console.log(`warning: load average ${loadBefore[0].toFixed(2)} on ${availableParallelism()} CPUs before the run: other work competes with the timings below`);

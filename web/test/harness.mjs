@@ -84,8 +84,16 @@ export function engineReply(input) {
 
 /** The default input, every field written out (what the widget starts from). */
 export function defaultInput() {
+  return completeInput({});
+}
+
+/** An input with every field the engine defaults written out, as the widget completes given figures. */
+export function completeInput(input) {
   buildTools();
-  return JSON.parse(execFileSync(join(repo, "bin/input"), { cwd: repo }));
+  const json = typeof input === "string" ? input : JSON.stringify(input);
+  const reply = JSON.parse(execFileSync(join(repo, "bin/input"), [json], { cwd: repo }));
+  if (!reply.input) throw new Error(`the engine refused the input: ${JSON.stringify(reply.errors)}`);
+  return reply.input;
 }
 
 /** The default input with changes applied by `change(input)`: a fresh copy every time. */
