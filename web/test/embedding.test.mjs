@@ -3,7 +3,10 @@
 // reaching beyond the server it came from.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import {
+  repo, readCards,
   startServer, launchBrowser, openPage, engineReply, engineVerdict, defaultInput, inputWith,
   startBlog, hostPage, waitForWidget, freshWidget, eventually, staysLocal,
 } from "./harness.mjs";
@@ -303,6 +306,74 @@ test("the dark theme: theme=dark is dark with light text, and theme=auto follows
   light(await colours(auto), "theme=auto, back to light");
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+/**
+ * The code blocks of the README's section on embedding, with its example
+ * origin replaced by the widget server's: what a blogger pastes, as it is.
+ */
+function readmeSnippets() {
+  const readme = readFileSync(join(repo, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## Embed it in a blog post"), readme.indexOf("\n## ", readme.indexOf("## Embed it in a blog post") + 3));
+  const origin = new URL(server.url).origin;
+  return [...section.matchAll(/```(html|js)\n([\s\S]*?)```/g)].map(([, lang, code]) => ({
+    lang, code: code.replaceAll("https://calc.example.com/", server.url).replaceAll("https://calc.example.com", origin),
+  }));
+}
+
+/** A blog page of the README's snippets, put in a post as a blogger would. */
+const post = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A post</title><link rel="icon" href="data:,"></head>
+<body><main><h1>Does my networking pay?</h1><p>I tried the calculator below.</p>
+${body}
+<p>The end of the post.</p></main></body></html>`;
+
+test("the README's snippets, pasted as they are into a blog on another origin, work", async () => {
+  const snippets = readmeSnippets();
+  const element = snippets.find((s) => s.code.includes("<networking-roi") && s.code.includes("<script type=\"module\""));
+  const json = snippets.find((s) => s.code.includes('<script type="application/json">'));
+  const listener = snippets.find((s) => s.lang === "js" && s.code.includes("networking-roi:change"));
+  const frame = snippets.find((s) => s.code.includes("<iframe"));
+  const resize = snippets.find((s) => s.code.includes("networking-roi:height"));
+  assert.ok(element && json && listener && frame && resize, "the README has each snippet");
+  const loaderLine = element.code.split("\n").find((line) => line.includes("networking-roi.js"));
+
+  // The script snippet, and the events snippet in a module script of the post.
+  const { page, problems } = await openPage(browser.context,
+    blog.page("/readme/script.html", post(`${element.code}\n<script type="module">${listener.code}</script>`)));
+  const logged = [];
+  page.on("console", async (m) => { if (m.type() === "log") logged.push(await Promise.all(m.args().map((a) => a.jsonValue()))); });
+  const widget = await waitForWidget(page);
+  const reply = engineReply(defaultInput());
+  assert.equal(await widget.locator(".verdict").textContent(), reply.report.comparison.verdict);
+  await widget.locator("fieldset.business").getByLabel("Revenue from a new client").fill("3100");
+  const edited = engineReply(inputWith((i) => { i.dealValue = "3100"; })).report;
+  const expectedLog = [edited.comparison.bestName, edited.options.map((o) => `${o.name}: ${o.net}`)];
+  assert.deepEqual(await eventually(() => logged.at(-1), expectedLog), expectedLog, "the events snippet logs the new figures");
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  // The JSON child, after the loader's line.
+  const second = await openPage(browser.context, blog.page("/readme/json.html", post(`${loaderLine}\n${json.code}`)));
+  const given = await waitForWidget(second.page);
+  const text = json.code.slice(json.code.indexOf("{"), json.code.lastIndexOf("}") + 1);
+  assert.equal(await given.locator(".verdict").textContent(), engineVerdict(text));
+  assert.deepEqual((await readCards(given)).map((c) => c.name), engineReply(text).report.options.map((o) => o.name));
+  assert.deepEqual(second.problems, []);
+  await second.page.close();
+
+  // The iframe, and the host's script that fits its height.
+  const third = await openPage(browser.context, blog.page("/readme/iframe.html", post(`${frame.code}\n${resize.code}`)));
+  const calc = third.page.frameLocator("iframe");
+  await calc.locator("networking-roi .results .cards").waitFor({ state: "attached" });
+  assert.equal(await calc.locator("networking-roi .verdict").textContent(), reply.report.comparison.verdict);
+  const fits = async () => {
+    const inner = await third.page.frame({ url: /\/embed\.html/ }).evaluate(() => document.documentElement.getBoundingClientRect().height);
+    const outer = await third.page.locator("iframe").evaluate((iframe) => iframe.getBoundingClientRect().height);
+    return Math.abs(outer - inner) <= 3;
+  };
+  assert.equal(await eventually(fits, true), true, "the iframe fits the calculator");
+  assert.deepEqual(third.problems, []);
+  await third.page.close();
 });
 
 test("no request of these tests left 127.0.0.1, nor went anywhere but the widget's server and the blog", () => {
