@@ -1,8 +1,28 @@
-// Inside embed.html, framed by a host page: tells the host how tall the
-// calculator is, so the host's iframe can fit it. Only the height crosses;
-// the host checks the message's origin (see the README's snippet).
-// The content's own height: scrollHeight never drops below the frame's, so a
-// frame sized by it could grow but never shrink.
+// Inside embed.html, framed by a host page. It takes the calculator's
+// settings from the frame's URL, and tells the host how tall the calculator
+// is, so the host's iframe can fit it.
+
+// embed.html?preset=weekly_group,open_network&currency=EUR&horizon=36&compact:
+// each known parameter becomes the element's attribute of the same name (the
+// element checks the values, warning and falling back on a bad one); others
+// are ignored, `page` and `fragment` among them. This module runs once the
+// page is parsed, before DOMContentLoaded, and the loader reads the
+// attributes only after that event, when the browser is idle. Should the
+// loader start first all the same, it follows the attributes it observes, and
+// reads `fragment` only when it builds the calculator, after fetching the
+// widget's module, which it requests only once started.
+const SETTINGS = ["preset", "currency", "locale", "horizon", "theme", "compact"];
+const calculator = document.querySelector("networking-roi");
+const query = new URLSearchParams(location.search);
+for (const name of SETTINGS) if (query.has(name)) calculator.setAttribute(name, query.get(name));
+// Figures given in the fragment (#v1.…, as the embed builder and "Copy link"
+// write them): the widget reads them from this page's URL when it starts.
+if (location.hash.startsWith("#v1.")) calculator.setAttribute("fragment", "");
+
+// Only the height crosses to the host, and the host checks the message's
+// origin (see the README's snippet). The content's own height: scrollHeight
+// never drops below the frame's, so a frame sized by it could grow but never
+// shrink.
 const post = () => parent.postMessage({ type: "networking-roi:height", height: Math.ceil(document.documentElement.getBoundingClientRect().height) }, "*");
 new ResizeObserver(post).observe(document.documentElement);
 post();

@@ -43,8 +43,13 @@ type builder struct {
 	written  []string
 }
 
-// pageAssets are the pages' own assets, each minified on its own.
-var pageAssets = []string{"page.css", "embed.js"}
+// pageAssets are the pages' own assets, each minified under a hashed name: a
+// script bundled with the modules it imports (builder.js uses share.js) and
+// the engine's settings for __SETTINGS__, a style sheet on its own.
+var pageAssets = []string{"page.css", "embed.js", "builder.js"}
+
+// pages are the HTML pages, written under their own names.
+var pages = []string{"index.html", "embed.html", "builder.html"}
 
 func (b *builder) run(wasm, exec string) error {
 	if err := os.MkdirAll(b.out, 0o755); err != nil {
@@ -94,7 +99,7 @@ func (b *builder) run(wasm, exec string) error {
 		return err
 	}
 	for _, name := range pageAssets {
-		data, err := b.minifiedSource(name, nil)
+		data, err := b.pageAsset(name, settings)
 		if err != nil {
 			return err
 		}
@@ -115,7 +120,7 @@ func (b *builder) run(wasm, exec string) error {
 		return err
 	}
 	fallback := []byte(staticFigures(prebuilt))
-	for _, page := range []string{"index.html", "embed.html"} {
+	for _, page := range pages {
 		data, err := b.source(page, map[string][]byte{"<!--PREBUILT-->": fallback})
 		if err != nil {
 			return err
@@ -154,6 +159,15 @@ func (b *builder) minifiedSource(name string, fill map[string][]byte) ([]byte, e
 		return nil, err
 	}
 	return minify(name, data)
+}
+
+// pageAsset is one of pageAssets, ready to write: a script bundled with
+// what it imports, the engine's settings filled in; a style sheet minified.
+func (b *builder) pageAsset(name string, settings []byte) ([]byte, error) {
+	if filepath.Ext(name) != ".js" {
+		return b.minifiedSource(name, nil)
+	}
+	return bundle(filepath.Join(b.web, name), map[string]string{"__SETTINGS__": string(settings)})
 }
 
 // styleString is a style sheet of the web sources, minified, as a JavaScript
