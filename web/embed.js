@@ -5,19 +5,19 @@
 // embed.html?preset=weekly_group,open_network&currency=EUR&horizon=36&compact:
 // each known parameter becomes the element's attribute of the same name (the
 // element checks the values, warning and falling back on a bad one); others
-// are ignored, `page` and `fragment` among them. This module runs once the
-// page is parsed, before DOMContentLoaded, and the loader reads the
-// attributes only after that event, when the browser is idle. Should the
-// loader start first all the same, it follows the attributes it observes, and
-// reads `fragment` only when it builds the calculator, after fetching the
-// widget's module, which it requests only once started.
+// are ignored, `page` and `fragment` among them, so that a crafted address
+// cannot point "Copy link" elsewhere. Figures in the fragment (#v1.…, as the
+// embed builder writes them) become the element's input, checked by the
+// engine once it loads; "Copy link" still points at the full page. This
+// module runs once the page is parsed, before the loader reads either.
+import { decodeShare } from "./share.js";
+
 const SETTINGS = ["preset", "currency", "locale", "horizon", "theme", "compact"];
 const calculator = document.querySelector("networking-roi");
 const query = new URLSearchParams(location.search);
 for (const name of SETTINGS) if (query.has(name)) calculator.setAttribute(name, query.get(name));
-// Figures given in the fragment (#v1.…, as the embed builder and "Copy link"
-// write them): the widget reads them from this page's URL when it starts.
-if (location.hash.startsWith("#v1.")) calculator.setAttribute("fragment", "");
+const shared = decodeShare(location.hash);
+if (shared.ok) calculator.input = shared.input;
 
 // Only the height crosses to the host, and the host checks the message's
 // origin (see the README's snippet). The content's own height: scrollHeight

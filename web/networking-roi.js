@@ -88,7 +88,8 @@ function readSettings(host) {
 
 /** Whether the settings are the default comparison's, whose figures the build computed in this currency. */
 function prebuiltFor(host, settings) {
-  if (host.querySelector('script[type="application/json"]') || host.inputGiven) return null;
+  const sharedLink = host.hasAttribute("fragment") && location.hash.length > 1;
+  if (sharedLink || host.querySelector('script[type="application/json"]') || host.inputGiven) return null;
   const defaults = settings.presets.join() === SETTINGS.defaultPresets.join() && settings.horizon === SETTINGS.horizon.default;
   return defaults ? PREBUILT[settings.currency] ?? null : null;
 }
@@ -107,6 +108,13 @@ class NetworkingROIElement extends HTMLElement {
   static observedAttributes = ["preset", "currency", "locale", "horizon", "theme", "compact"];
 
   connectedCallback() {
+    // An input set before this element was defined is an own property that
+    // hides the accessor: take it through the accessor instead.
+    if (Object.hasOwn(this, "input")) {
+      const value = this.input;
+      delete this.input;
+      this.input = value;
+    }
     if (this.near) this.near.observe(this); // moved in the DOM before it upgraded
     if (this.started) return;
     this.started = true;

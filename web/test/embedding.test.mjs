@@ -365,7 +365,14 @@ test("the README's snippets, pasted as they are into a blog on another origin, w
   const third = await openPage(browser.context, blog.page("/readme/iframe.html", post(`${frame.code}\n${resize.code}`)));
   const calc = third.page.frameLocator("iframe");
   await calc.locator("networking-roi .results .cards").waitFor({ state: "attached" });
-  assert.equal(await calc.locator("networking-roi .verdict").textContent(), reply.report.comparison.verdict);
+  // The frame's address carries the settings as query parameters.
+  const query = new URL(/src="([^"]+)"/.exec(frame.code)[1].replaceAll("&amp;", "&")).searchParams;
+  const framed = inputWith((input) => {
+    if (query.has("currency")) input.currency = query.get("currency");
+    if (query.has("horizon")) input.horizonMonths = Number(query.get("horizon"));
+    if (query.has("preset")) input.options = query.get("preset").split(",").map((kind) => ({ kind }));
+  });
+  assert.equal(await calc.locator("networking-roi .verdict").textContent(), engineVerdict(framed));
   const fits = async () => {
     const inner = await third.page.frame({ url: /\/embed\.html/ }).evaluate(() => document.documentElement.getBoundingClientRect().height);
     const outer = await third.page.locator("iframe").evaluate((iframe) => iframe.getBoundingClientRect().height);
