@@ -224,6 +224,24 @@ test("the input and report properties: read, set before and after load, and a re
   await page.close();
 });
 
+test("an input set before the element is defined (the loader still in flight) is taken once it is", async () => {
+  const { page, problems, requests } = await openPage(browser.context);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route((url) => url.pathname === "/networking-roi.js", async (route) => { await held; await route.continue(); });
+  const given = { dealValue: "2750", options: [{ kind: "open_network" }] };
+  await page.goto(blog.page("/element/early-input.html", hostPage(server.url,
+    `<networking-roi></networking-roi><script>document.querySelector("networking-roi").input = ${JSON.stringify(given)};</script>`)),
+  { waitUntil: "domcontentloaded" });
+  assert.equal(await page.evaluate(() => customElements.get("networking-roi")), undefined, "not defined yet");
+  release();
+  const widget = await waitForWidget(page);
+  assert.equal(await verdictOf(widget), engineVerdict(given));
+  assert.deepEqual(await widget.evaluate((host) => host.input), completeInput(given));
+  assertClean({ problems, requests });
+  await page.close();
+});
+
 test("invalid attributes fall back to their defaults with a console warning naming the attribute and what it accepts", async () => {
   const opened = await openBlog("/element/invalid.html",
     '<networking-roi preset="bni" horizon="500" currency="euros" theme="pink" locale="not a locale!"></networking-roi>');
