@@ -33,7 +33,9 @@ func clientsWon(clients decimal.Decimal) countDistribution {
 	return poisson{mean: float64Of(clients)}
 }
 
-// certain is a count known for certain: the count 0 with probability 1.
+// certain is the count 0 with probability 1: what the chance of being best
+// takes for every option when there is no profit per client, and so no
+// count changes a net.
 type certain struct{}
 
 func (certain) window() (lo, hi int64) { return 0, 0 }
