@@ -147,23 +147,27 @@ type tabulated struct {
 const negligibleMass = 1e-18
 
 func tabulate(d countDistribution) tabulated {
+	// A first walk over the window finds the counts to keep, so that only
+	// they are stored: a mean in the millions keeps under half its window.
 	lo, hi := d.window()
-	mass := make([]float64, hi-lo+1)
-	first, last := len(mass), 0
+	first, last, atFirst := hi+1, lo, 0.0
 	p := d.pmf(lo)
-	for t := range mass {
-		mass[t] = p
+	for k := lo; k <= hi; k++ {
 		if p >= negligibleMass {
-			first, last = min(first, t), t
+			if k < first {
+				first, atFirst = k, p
+			}
+			last = k
 		}
-		p *= d.ratio(lo + int64(t))
+		p *= d.ratio(k)
 	}
-	tab := tabulated{lo: lo + int64(first), mass: mass[first : last+1]}
-	total := 0.0
-	for _, m := range tab.mass {
-		total += m
+	tab := tabulated{lo: first, mass: make([]float64, last-first+1), less: make([]float64, last-first+2)}
+	p, total := atFirst, 0.0
+	for t := range tab.mass {
+		tab.mass[t] = p
+		total += p
+		p *= d.ratio(first + int64(t))
 	}
-	tab.less = make([]float64, len(tab.mass)+1)
 	cumulative := 0.0
 	for t := range tab.mass {
 		tab.mass[t] /= total
