@@ -34,3 +34,38 @@ func BenchmarkCompute(b *testing.B) {
 		}
 	}
 }
+
+// sixLargeOptionsJSON is six options at the largest means the engine allows,
+// about 1.2 million clients each over 120 months, with fees that keep them
+// close enough for each to have a chance of being best.
+var sixLargeOptionsJSON = []byte(`{"horizonMonths":120,"options":[` +
+	`{"kind":"custom","monthlyFee":0,"referralsPerMonth":10000,"closeRate":1},` +
+	`{"kind":"custom","monthlyFee":10,"referralsPerMonth":10000,"closeRate":1},` +
+	`{"kind":"custom","monthlyFee":20,"referralsPerMonth":9999.99,"closeRate":1},` +
+	`{"kind":"custom","monthlyFee":5,"referralsPerMonth":9999.9,"closeRate":1},` +
+	`{"kind":"custom","monthlyFee":15,"referralsPerMonth":10000,"closeRate":0.9999},` +
+	`{"kind":"custom","monthlyFee":25,"referralsPerMonth":9999,"closeRate":1}]}`)
+
+// BenchmarkComputeJSONSixLargeMeans is the largest input for the chance of
+// being best: six windows of about 44,000 counts each.
+func BenchmarkComputeJSONSixLargeMeans(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		ComputeJSON(sixLargeOptionsJSON)
+	}
+}
+
+// BenchmarkChanceBestSixLargeMeans is the chance of being best alone, for
+// the same six options.
+func BenchmarkChanceBestSixLargeMeans(b *testing.B) {
+	in, errs := DecodeInput(sixLargeOptionsJSON)
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	r := report(in)
+	perClient := in.DealValue.Mul(in.GrossMargin)
+	b.ReportAllocs()
+	for b.Loop() {
+		chanceBest(r.Options, perClient)
+	}
+}

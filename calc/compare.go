@@ -7,8 +7,9 @@ import (
 )
 
 // compare ranks the options by net. Options whose nets differ by less than
-// a cent tie, as a reader sees them.
-func compare(reps []OptionReport, horizon int, currency string) Comparison {
+// a cent tie, as a reader sees them. profitPerClient is dealValue ×
+// grossMargin.
+func compare(reps []OptionReport, horizon int, currency string, profitPerClient decimal.Decimal) Comparison {
 	best, runnerUp := 0, -1
 	for i := 1; i < len(reps); i++ {
 		if larger(reps[i].Net, reps[best].Net) {
@@ -20,7 +21,7 @@ func compare(reps []OptionReport, horizon int, currency string) Comparison {
 			runnerUp = i
 		}
 	}
-	c := Comparison{Best: best, Gaps: make([]decimal.Decimal, len(reps))}
+	c := Comparison{Best: best, Gaps: make([]decimal.Decimal, len(reps)), ChanceBest: chanceBest(reps, profitPerClient)}
 	for i, r := range reps {
 		c.Gaps[i] = reps[best].Net.Sub(r.Net)
 	}

@@ -19,7 +19,7 @@ func report(in Input) Report {
 	for i := range in.Options {
 		r.Options[i] = optionReport(&in, &in.Options[i])
 	}
-	r.Comparison = compare(r.Options, in.HorizonMonths, in.Currency)
+	r.Comparison = compare(r.Options, in.HorizonMonths, in.Currency, in.DealValue.Mul(in.GrossMargin))
 	return r
 }
 

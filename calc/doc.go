@@ -5,7 +5,7 @@
 //
 // Money is exact: every figure is a shopspring/decimal, every division rounds
 // explicitly to 16 places, and the JSON reply rounds half-even to cents. Only
-// the probabilities of the uncertainty section are floats, as they are not
-// money. The package knows nothing of JavaScript or HTTP; the model is
+// probabilities (of breaking even, of being the best option) are floats, as
+// they are not money. The package knows nothing of JavaScript or HTTP; the model is
 // described in docs/model.md.
 package calc

@@ -87,7 +87,12 @@ func EncodeReport(r Report) []byte {
 	}
 	w.raw(`],"crossoverMonth":`)
 	w.optInt(c.CrossoverMonth)
-	w.raw(`,"verdict":`)
+	w.raw(`,"chanceBest":[`)
+	for i, p := range c.ChanceBest {
+		w.comma(i)
+		w.probability(p)
+	}
+	w.raw(`],"verdict":`)
 	w.str(c.Verdict)
 	w.raw(`}}}`)
 	return w.buf

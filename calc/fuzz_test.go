@@ -54,8 +54,9 @@ func FuzzDecodeInput(f *testing.F) {
 			return
 		}
 		assert.Empty(t, Validate(in), "a decoded input is valid")
-		_, err := Compute(in)
-		assert.NoError(t, err)
+		r, err := Compute(in)
+		require.NoError(t, err)
+		assert.InDelta(t, 1, sum(r.Comparison.ChanceBest), 1e-9, "the chances of being best sum to 1")
 	})
 }
 
@@ -63,8 +64,9 @@ var (
 	moneyText = regexp.MustCompile(`^-?\d+\.\d{2}$`)
 	ratioText = regexp.MustCompile(`^-?\d+\.\d{4}$`)
 	// textKeys hold words, not figures.
-	textKeys  = map[string]bool{"currency": true, "name": true, "kind": true, "bestName": true, "verdict": true, "field": true}
-	ratioKeys = map[string]bool{"roi": true, "cashRoi": true}
+	textKeys        = map[string]bool{"currency": true, "name": true, "kind": true, "bestName": true, "verdict": true, "field": true}
+	ratioKeys       = map[string]bool{"roi": true, "cashRoi": true}
+	probabilityKeys = map[string]bool{"breakEvenProbability": true, "chanceBest": true}
 )
 
 // checkFigures walks a decoded report: every string under a figure's key is
@@ -89,7 +91,7 @@ func checkFigures(t *testing.T, key string, v any) {
 			assert.Regexp(t, moneyText, v, key)
 		}
 	case float64:
-		if key == "breakEvenProbability" {
+		if probabilityKeys[key] {
 			assert.True(t, v >= 0 && v <= 1, "%s = %v", key, v)
 		} else {
 			assert.Equal(t, float64(int64(v)), v, "%s is whole", key)

@@ -150,6 +150,8 @@ func goFigure(t *testing.T, r Report, path string) any {
 			return c.Gaps[index(t, p[2])]
 		case "crossoverMonth":
 			return c.CrossoverMonth
+		case "chanceBest":
+			return c.ChanceBest[index(t, p[2])]
 		case "verdict":
 			return c.Verdict
 		}

@@ -351,6 +351,8 @@ func TestComparisonRanksTheOptions(t *testing.T) {
 				{"comparison.gaps.0", "0.00"},
 				{"comparison.gaps.1", "0.00"},
 				{"comparison.crossoverMonth", nil}, // never strictly ahead
+				{"comparison.chanceBest.0", 0.5},   // the same Poisson(12) clients, each the same net
+				{"comparison.chanceBest.1", 0.5},
 				{"comparison.verdict", "Option 1 and Option 2 come out even at $10,800 net over 12 months."},
 			},
 		},
@@ -370,6 +372,12 @@ func TestComparisonRanksTheOptions(t *testing.T) {
 				{"comparison.gaps.1", "0.00"},
 				{"comparison.gaps.2", "2500.00"}, // 2500 − 0
 				{"comparison.crossoverMonth", 2}, // −500 trails in month 1; 500 leads from month 2
+				// Fee only and Nothing net −400 and 0 for certain; Slow
+				// starter 1000N − 1500, N Poisson(4): best from N = 2, with
+				// 1 − e⁻⁴(1 + 4) = 0.9084; else Nothing is, with 5e⁻⁴ = 0.0916.
+				{"comparison.chanceBest.0", 0.0},
+				{"comparison.chanceBest.1", 0.9084},
+				{"comparison.chanceBest.2", 0.0916},
 				{"comparison.verdict", "Slow starter pays best: $2,500 more than Nothing over 4 months, paying back in month 2."},
 			},
 		},
@@ -395,6 +403,11 @@ func TestComparisonRanksTheOptions(t *testing.T) {
 			},
 		},
 		{
+			name:  "with no deal value the nets are certain and the cheaper option is best",
+			input: `{"dealValue":0,"options":[{"kind":"custom","monthlyFee":10,"referralsPerMonth":1,"closeRate":1},{"kind":"custom","monthlyFee":5}]}`,
+			want:  []fig{{"comparison.chanceBest.0", 0.0}, {"comparison.chanceBest.1", 1.0}},
+		},
+		{
 			name:  "a single option that pays says so, with its payback month",
 			input: `{"horizonMonths":12,"options":[{"name":"Breakfast club","kind":"custom","monthlyFee":100,"referralsPerMonth":1,"closeRate":1}]}`,
 			want: []fig{
@@ -403,6 +416,7 @@ func TestComparisonRanksTheOptions(t *testing.T) {
 				{"comparison.tie", false},
 				{"comparison.gaps.0", "0.00"},
 				{"comparison.crossoverMonth", nil}, // nothing to cross
+				{"comparison.chanceBest.0", 1.0},
 				{"comparison.verdict", "Breakfast club pays: $10,800 net over 12 months, paying back in month 1."},
 			},
 		},
@@ -491,6 +505,11 @@ func TestDefaultComparisonByHand(t *testing.T) {
 		{"comparison.best", 1},
 		{"comparison.gaps.0", "11466.00"}, // 1236 − (−10230)
 		{"comparison.crossoverMonth", 1},  // the network loses less every month
+		// The group is best when 1000 N_W − 20980 > 1000 N_N − 7764, that is
+		// N_W − N_N ≥ 14 (13.216 rounded up), N_W and N_N Poisson(10.75) and
+		// Poisson(9): 0.0045283 (a double sum at 40 digits, mpmath).
+		{"comparison.chanceBest.0", 0.0045},
+		{"comparison.chanceBest.1", 0.9955},
 		{"comparison.verdict", "Large open network pays best: $11,466 more than Weekly referral group over 24 months, paying back in month 15."},
 	}
 	c.roundedFigures(t, want)

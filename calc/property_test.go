@@ -268,6 +268,8 @@ func TestComparisonNamesTheBestAndWhereItTakesTheLead(t *testing.T) {
 			tie = tie || (i != c.Best && cents(o.Net).Equal(cents(best.Net)))
 		}
 		assert.Equal(t, tie, c.Tie, "case %d", n)
+		assert.Len(t, c.ChanceBest, len(rep.Options), "case %d", n)
+		assert.InDelta(t, 1, sum(c.ChanceBest), 1e-9, "case %d: the chances of being best sum to 1", n)
 		// ahead reports whether best's cumulative net is strictly above every
 		// other option's in month m (1-based).
 		ahead := func(m int) bool {

@@ -51,7 +51,14 @@ type Comparison struct {
 	Tie            bool              // another option's net is equal to the cent
 	Gaps           []decimal.Decimal // best's net minus each option's net, in input order
 	CrossoverMonth *int              // from this month to the horizon, best's cumulative net stays ahead of every other's
-	Verdict        string
+
+	// ChanceBest is, for each option in input order, the probability that
+	// its net is the highest once the clients it wins are drawn at random,
+	// an exact tie shared equally among the tied options: the chances sum
+	// to 1.
+	ChanceBest []float64
+
+	Verdict string
 }
 
 // ratio is a / b, or nil where b is zero.

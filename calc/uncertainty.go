@@ -16,6 +16,39 @@ type Uncertainty struct {
 	P10, P50, P90        decimal.Decimal // net at the 10th, 50th and 90th percentile of clients won
 }
 
+// countDistribution is a distribution of the clients an option wins over
+// the horizon, as the chance of being best reads it: count by count, over a
+// window that holds all but a negligible mass, from pmf(lo) by the ratio of
+// each count's probability to the one before, as poisson's own sums walk it.
+// poisson is one; any other law of the clients won fits the same methods.
+type countDistribution interface {
+	window() (lo, hi int64)
+	pmf(k int64) float64   // P(N = k)
+	ratio(k int64) float64 // P(N = k + 1) / P(N = k)
+}
+
+// clientsWon is the distribution of the clients an option wins, given the
+// clients it is expected to win.
+func clientsWon(clients decimal.Decimal) countDistribution {
+	return poisson{mean: float64Of(clients)}
+}
+
+// certain is the count 0 with probability 1: what the chance of being best
+// takes for every option when there is no profit per client, and so no
+// count changes a net.
+type certain struct{}
+
+func (certain) window() (lo, hi int64) { return 0, 0 }
+
+func (certain) pmf(k int64) float64 {
+	if k == 0 {
+		return 1
+	}
+	return 0
+}
+
+func (certain) ratio(int64) float64 { return 0 }
+
 // poisson is the distribution of clients won; probabilities are floats
 // because they are not money. Sums run over the window of counts that holds
 // all but a negligible mass, so they stay exact to float
@@ -46,6 +79,9 @@ func (p poisson) pmf(k int64) float64 {
 	}
 	return math.Exp(float64(k)*math.Log(p.mean) - p.mean - logFactorial(k))
 }
+
+// ratio is P(N = k + 1) / P(N = k) = mean / (k + 1).
+func (p poisson) ratio(k int64) float64 { return p.mean / float64(k+1) }
 
 // logFactorial is ln(k!), bit for bit what math.Lgamma(k+1) returns for
 // 0 ≤ k ≤ 2^57 (the window never reaches that far). It is not Lgamma because
