@@ -69,10 +69,10 @@ func (dec *decoder) input(v jsonValue) Input {
 				in.Currency = currencyCode(s)
 			}
 		case "horizonMonths":
-			if n, ok := dec.number(m.value, "", m.key, "Horizon"); ok {
+			if n, ok := dec.number(m.value, "", m.key, horizonLabel); ok {
 				switch months, whole := ceiling(n, MaxHorizonMonths+1); {
 				case !whole:
-					dec.fail(m.key, CodeNotWhole, "Horizon must be a whole number of months.")
+					dec.fail(m.key, CodeNotWhole, horizonLabel+" must be a whole number.")
 				case months < MinHorizonMonths || months > MaxHorizonMonths:
 					dec.fail(m.key, CodeOutOfRange, horizonMessage)
 				default:
@@ -135,7 +135,10 @@ func isSpace(r rune) bool {
 	return r >= 0x2000 && r <= 0x200A
 }
 
-const horizonMessage = "Horizon must be between 1 and 120 months."
+// horizonLabel is what the reader knows horizonMonths by.
+const horizonLabel = "Months to look ahead"
+
+const horizonMessage = horizonLabel + " must be between 1 and 120."
 
 func unknownMessage(key string) string {
 	return strconv.Quote(key) + " is not a field this calculator knows."

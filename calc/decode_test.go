@@ -162,13 +162,13 @@ func TestErrorMessagesSpeakToTheReader(t *testing.T) {
 	cases := []struct {
 		input, message string
 	}{
-		{`{"options":[{"kind":"custom"},{"kind":"custom","closeRate":1.5}]}`, "Close rate must be between 0 and 100 %."},
-		{`{"hourlyValue":"abc"}`, "Hourly value must be a number."},
-		{`{"hourlyValue":-1}`, "Hourly value cannot be negative."},
-		{`{"horizonMonths":121}`, "Horizon must be between 1 and 120 months."},
-		{`{"horizonMonths":12.5}`, "Horizon must be a whole number of months."},
-		{optionJSON(`"meetingHours":25`), "Meeting hours must be between 0 and 24 hours."},
-		{`{"dealValue":2000000000}`, "Deal value must be at most 1,000,000,000."},
+		{`{"options":[{"kind":"custom"},{"kind":"custom","closeRate":1.5}]}`, "Referrals that become clients must be between 0 and 100 %."},
+		{`{"hourlyValue":"abc"}`, "What an hour of your time is worth must be a number."},
+		{`{"hourlyValue":-1}`, "What an hour of your time is worth cannot be negative."},
+		{`{"horizonMonths":121}`, "Months to look ahead must be between 1 and 120."},
+		{`{"horizonMonths":12.5}`, "Months to look ahead must be a whole number."},
+		{optionJSON(`"meetingHours":25`), "Hours per meeting must be between 0 and 24 hours."},
+		{`{"dealValue":2000000000}`, "Revenue from a new client must be at most 1,000,000,000."},
 		{optionJSON(`"referralsPerMonth":1,"reach":` + reachJSON), "Give referrals a month or the reach estimate, not both."},
 		{`{"colour":"red"}`, `"colour" is not a field this calculator knows.`},
 	}

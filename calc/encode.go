@@ -92,7 +92,20 @@ func EncodeReport(r Report) []byte {
 		w.comma(i)
 		w.probability(p)
 	}
-	w.raw(`],"verdict":`)
+	v := c.VerdictParts
+	w.raw(`],"verdictParts":{"case":`)
+	w.str(v.Case)
+	w.raw(`,"best":`)
+	w.int(v.Best)
+	w.raw(`,"runnerUp":`)
+	w.optInt(v.RunnerUp)
+	w.raw(`,"amount":`)
+	w.money(v.Amount)
+	w.raw(`,"horizonMonths":`)
+	w.int(v.HorizonMonths)
+	w.raw(`,"paybackMonth":`)
+	w.optInt(v.PaybackMonth)
+	w.raw(`},"verdict":`)
 	w.str(c.Verdict)
 	w.raw(`}}}`)
 	return w.buf

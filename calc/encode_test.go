@@ -24,7 +24,7 @@ func TestCompleteJSONWritesOutEveryDefault(t *testing.T) {
 			want: func() Input {
 				in := DefaultInput()
 				in.DealValue = dec("123456789.123456789")
-				in.Options = []Option{weeklyGroup}
+				in.Options = []Option{presets[KindWeeklyGroup]}
 				return in
 			}(),
 		},
@@ -33,7 +33,7 @@ func TestCompleteJSONWritesOutEveryDefault(t *testing.T) {
 			input: `{"options": [{"kind": "open_network", "name": "Mine", "monthlyFee": "20"}]}`,
 			want: func() Input {
 				in := DefaultInput()
-				o := openNetwork
+				o := presets[KindOpenNetwork]
 				o.Name, o.MonthlyFee = "Mine", dec("20")
 				in.Options = []Option{o}
 				return in
@@ -58,4 +58,44 @@ func TestCompleteJSONWritesOutEveryDefault(t *testing.T) {
 func TestCompleteJSONGivesTheFieldErrorsOfComputeJSON(t *testing.T) {
 	input := []byte(`{"hourlyValue": "abc", "options": [{"kind": "custom", "name": "X", "closeRate": 7}]}`)
 	assert.Equal(t, string(ComputeJSON(input)), string(CompleteJSON(input)))
+}
+
+func TestInputSchemaDescribesEveryFieldOnce(t *testing.T) {
+	s := InputSchema()
+	paths := map[string]FieldSpec{}
+	for _, f := range s.Fields {
+		assert.NotContains(t, paths, f.Path, "described twice")
+		assert.NotEmpty(t, f.Label, f.Path)
+		assert.True(t, f.Max.GreaterThan(f.Min), f.Path)
+		paths[f.Path] = f
+	}
+	// 1 horizon + 3 business + 15 option + 6 reach fields.
+	assert.Len(t, paths, 1+3+15+6)
+	assert.Equal(t, "What an hour of your time is worth", paths["hourlyValue"].Label)
+	assert.Equal(t, "50", paths["hourlyValue"].Default.String())
+	assert.Equal(t, "rate", paths["options[].closeRate"].Unit)
+	assert.Equal(t, "1", paths["options[].closeRate"].Max.String())
+	assert.Equal(t, "120", paths["horizonMonths"].Max.String())
+	assert.Equal(t, "24", paths["horizonMonths"].Default.String())
+	assert.Equal(t, "Members who offer what you offer", paths["options[].reach.competitors"].Label)
+
+	// The error of a field names it as the schema labels it.
+	_, errs := DecodeInput([]byte(`{"options":[{"kind":"custom","name":"X","reach":{"relationships":1,"contactsPerRelationship":1,"targetShare":1,"inMarketShare":1,"competitors":0,"passOnRate":2}}]}`))
+	require.Len(t, errs, 1)
+	assert.Equal(t, paths["options[].reach.passOnRate"].Label+" must be between 0 and 100 %.", errs[0].Message)
+}
+
+func TestEveryDefaultHasASourceAndBuildsItsPreset(t *testing.T) {
+	for _, d := range Defaults() {
+		assert.NotEmpty(t, d.Source, "%s %s", d.Kind, d.Field)
+		if d.Kind == "" {
+			continue
+		}
+		o, ok := Preset(d.Kind)
+		require.True(t, ok, d.Kind)
+		var figs [maxFigures]figure
+		assert.Equal(t, d.Value.String(), figureAt(o.figures(figs[:0]), d.Field).String(), "%s %s", d.Kind, d.Field)
+	}
+	reach := DefaultReach()
+	assert.Equal(t, "200", reach.ContactsPerRelationship.String())
 }

@@ -82,5 +82,5 @@ func ExampleComputeJSON() {
 	// Output:
 	// 2550.00
 	// Chamber pays: $2,550 net over 12 months, paying back in month 2.
-	// {"errors":[{"field":"options[0].closeRate","code":"not_a_number","message":"Close rate must be a number."}]}
+	// {"errors":[{"field":"options[0].closeRate","code":"not_a_number","message":"Referrals that become clients must be a number."}]}
 }

@@ -101,7 +101,8 @@ var (
 )
 
 // field describes one numeric input: its JSON name, the words a reader knows it
-// by, its unit and upper bound, and where it lives. One table drives decoding,
+// by (the widget's label, and the subject of its errors), its unit and upper
+// bound, and where it lives. One table drives decoding,
 // validation and the sensitivity analysis, so a field is described once.
 type field[T any] struct {
 	fieldInfo
@@ -163,8 +164,8 @@ func extend(figs []figure, n int) (all, added []figure) {
 }
 
 var globalFields = []field[Input]{
-	{fieldInfo{"hourlyValue", "Hourly value", unitMoney, maxMoney}, func(in *Input) *decimal.Decimal { return &in.HourlyValue }},
-	{fieldInfo{"dealValue", "Deal value", unitMoney, maxMoney}, func(in *Input) *decimal.Decimal { return &in.DealValue }},
+	{fieldInfo{"hourlyValue", "What an hour of your time is worth", unitMoney, maxMoney}, func(in *Input) *decimal.Decimal { return &in.HourlyValue }},
+	{fieldInfo{"dealValue", "Revenue from a new client", unitMoney, maxMoney}, func(in *Input) *decimal.Decimal { return &in.DealValue }},
 	{fieldInfo{"grossMargin", "Gross margin", unitRate, one}, func(in *Input) *decimal.Decimal { return &in.GrossMargin }},
 }
 
@@ -173,17 +174,17 @@ var optionFields = []field[Option]{
 	{fieldInfo{"annualFee", "Annual fee", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.AnnualFee }},
 	{fieldInfo{"monthlyFee", "Monthly fee", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.MonthlyFee }},
 	{fieldInfo{"meetingsPerYear", "Meetings a year", unitCount, integer(365)}, func(o *Option) *decimal.Decimal { return &o.MeetingsPerYear }},
-	{fieldInfo{"mealCost", "Meal cost", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.MealCost }},
-	{fieldInfo{"travelCost", "Travel cost", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.TravelCost }},
-	{fieldInfo{"meetingHours", "Meeting hours", unitHours, maxDayHours}, func(o *Option) *decimal.Decimal { return &o.MeetingHours }},
-	{fieldInfo{"travelHours", "Travel hours", unitHours, maxDayHours}, func(o *Option) *decimal.Decimal { return &o.TravelHours }},
+	{fieldInfo{"mealCost", "Meal or room fee per meeting", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.MealCost }},
+	{fieldInfo{"travelCost", "Travel cost per meeting", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.TravelCost }},
+	{fieldInfo{"meetingHours", "Hours per meeting", unitHours, maxDayHours}, func(o *Option) *decimal.Decimal { return &o.MeetingHours }},
+	{fieldInfo{"travelHours", "Travel hours per meeting, both ways", unitHours, maxDayHours}, func(o *Option) *decimal.Decimal { return &o.TravelHours }},
 	{fieldInfo{"oneToOnesPerMonth", "One-to-ones a month", unitCount, integer(100)}, func(o *Option) *decimal.Decimal { return &o.OneToOnesPerMonth }},
 	{fieldInfo{"oneToOneHours", "Hours per one-to-one", unitHours, maxDayHours}, func(o *Option) *decimal.Decimal { return &o.OneToOneHours }},
 	{fieldInfo{"oneToOneCost", "Cost per one-to-one", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.OneToOneCost }},
-	{fieldInfo{"otherHoursPerMonth", "Other hours a month", unitHours, integer(744)}, func(o *Option) *decimal.Decimal { return &o.OtherHoursPerMonth }},
-	{fieldInfo{"referralsPerMonth", "Referrals a month", unitCount, maxReferralsPerMonth}, func(o *Option) *decimal.Decimal { return &o.ReferralsPerMonth }},
-	{fieldInfo{"rampMonths", "Ramp-up months", unitMonths, integer(60)}, func(o *Option) *decimal.Decimal { return &o.RampMonths }},
-	{fieldInfo{"closeRate", "Close rate", unitRate, one}, func(o *Option) *decimal.Decimal { return &o.CloseRate }},
+	{fieldInfo{"otherHoursPerMonth", "Other hours a month (preparation, follow-up)", unitHours, integer(744)}, func(o *Option) *decimal.Decimal { return &o.OtherHoursPerMonth }},
+	{fieldInfo{"referralsPerMonth", "Referrals a month, once established", unitCount, maxReferralsPerMonth}, func(o *Option) *decimal.Decimal { return &o.ReferralsPerMonth }},
+	{fieldInfo{"rampMonths", "Months until referrals reach that rate", unitMonths, integer(60)}, func(o *Option) *decimal.Decimal { return &o.RampMonths }},
+	{fieldInfo{"closeRate", "Referrals that become clients", unitRate, one}, func(o *Option) *decimal.Decimal { return &o.CloseRate }},
 }
 
 // maxReferralsPerMonth bounds referrals, typed or estimated, so that the
@@ -191,12 +192,12 @@ var optionFields = []field[Option]{
 var maxReferralsPerMonth = integer(10_000)
 
 var reachFields = []field[Reach]{
-	{fieldInfo{"relationships", "Relationships", unitCount, integer(10_000)}, func(r *Reach) *decimal.Decimal { return &r.Relationships }},
-	{fieldInfo{"contactsPerRelationship", "Contacts per relationship", unitCount, integer(100_000)}, func(r *Reach) *decimal.Decimal { return &r.ContactsPerRelationship }},
-	{fieldInfo{"targetShare", "Target-market share", unitRate, one}, func(r *Reach) *decimal.Decimal { return &r.TargetShare }},
-	{fieldInfo{"inMarketShare", "In-market share", unitRate, one}, func(r *Reach) *decimal.Decimal { return &r.InMarketShare }},
-	{fieldInfo{"passOnRate", "Pass-on rate", unitRate, one}, func(r *Reach) *decimal.Decimal { return &r.PassOnRate }},
-	{fieldInfo{"competitors", "Competitors", unitCount, integer(1_000)}, func(r *Reach) *decimal.Decimal { return &r.Competitors }},
+	{fieldInfo{"relationships", "Members who know you well", unitCount, integer(10_000)}, func(r *Reach) *decimal.Decimal { return &r.Relationships }},
+	{fieldInfo{"contactsPerRelationship", "People each of them knows", unitCount, integer(100_000)}, func(r *Reach) *decimal.Decimal { return &r.ContactsPerRelationship }},
+	{fieldInfo{"targetShare", "Of those, in your target market", unitRate, one}, func(r *Reach) *decimal.Decimal { return &r.TargetShare }},
+	{fieldInfo{"inMarketShare", "Of your market, buying in a year", unitRate, one}, func(r *Reach) *decimal.Decimal { return &r.InMarketShare }},
+	{fieldInfo{"passOnRate", "Chance they pass on a need they hear of", unitRate, one}, func(r *Reach) *decimal.Decimal { return &r.PassOnRate }},
+	{fieldInfo{"competitors", "Members who offer what you offer", unitCount, integer(1_000)}, func(r *Reach) *decimal.Decimal { return &r.Competitors }},
 }
 
 // ReferralsPerMonth is the reach estimate of referrals a month, unrounded.

@@ -1,6 +1,10 @@
 package calc
 
-import "github.com/shopspring/decimal"
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
 
 // dec reads a decimal constant written in the code, within the bounds of an
 // input; it panics on a typo.
@@ -12,42 +16,176 @@ func dec(s string) decimal.Decimal {
 	return v
 }
 
-// Default figures of the reader's business, asked to be replaced.
+// Default is one default figure and where it comes from: a published figure
+// with its source, or "Our assumption: …". Every default of the model is one,
+// so that the widget can show each with its source and no default is
+// written anywhere else.
+type Default struct {
+	Kind   Kind            `json:"kind"`   // the preset it belongs to; "" for the reader's business and the reach helper's starting figures
+	Field  string          `json:"field"`  // its path within the input or the option: "hourlyValue", "annualFee", "reach.passOnRate"
+	Value  decimal.Decimal `json:"value"`  // as the input writes it: rates are fractions
+	Source string          `json:"source"` // where it comes from, in a sentence
+}
+
+// Sources quoted by several defaults.
+const (
+	sourceBNICosts     = `BNI-style costs: "$500 a year", "$750-1,200 a year all in including $10-20 a week for food or room" (questionpro.com blog on BNI costs).`
+	sourceBNIMeetings  = `BNI policies: weekly, 90 minutes; "The Mathematics Behind BNI": 15 minutes each way; 50 weeks allow for holidays.`
+	sourceBNIOneToOnes = "BNI guidance: one one-to-one a week, an hour with travel, over a coffee."
+	sourceMisner       = `"Expect 6-18 months" before referrals come (Ivan Misner); BNI: 90-200 hours of participation.`
+	sourceSandler      = "Sandler, via Fearless Referrals: 50 % of referrals close for an expected call, 80 % for a personal introduction, 15 % for a name-drop."
+	sourceOpenNetwork  = `4Networking-style: pay per meeting (£15), monthly events of two hours.`
+	sourceChamber      = "Our assumption for a small business's local chamber: replace with your chamber's price list."
+	sourceLeads        = `Seed: "six or seven leads during the last month" from several networks.`
+)
+
+// defaults lists every default figure with its source, by preset. The
+// reader's business comes first, then the reach helper's starting figures,
+// then each kind's preset.
+var defaults = []Default{
+	{"", "hourlyValue", dec("50"), `$100k a year over 2,000 working hours (LeTip; "The Mathematics Behind BNI").`},
+	{"", "dealValue", dec("2000"), "A placeholder: replace it with what a new client brings you."},
+	{"", "grossMargin", dec("0.5"), "A placeholder: replace it with your own margin."},
+
+	{"", "reach.relationships", dec("10"), "Our assumption: members who know you well after some months in a group."},
+	{"", "reach.contactsPerRelationship", dec("200"), "Our assumption: people a member knows well enough to pass a need on."},
+	{"", "reach.targetShare", dec("0.05"), "Our assumption: the share of anyone's contacts in your market; replace it."},
+	{"", "reach.inMarketShare", dec("0.1"), "Our assumption: the share of your market buying in a given year."},
+	{"", "reach.passOnRate", dec("0.2"), "Our assumption: the chance a member passes on a need they hear of."},
+	{"", "reach.competitors", dec("0"), "One seat per profession: no competitor in the room."},
+
+	{KindWeeklyGroup, "joiningFee", dec("100"), sourceBNICosts},
+	{KindWeeklyGroup, "annualFee", dec("650"), sourceBNICosts},
+	{KindWeeklyGroup, "mealCost", dec("15"), sourceBNICosts},
+	{KindWeeklyGroup, "travelCost", dec("4"), "Our assumption: a short local drive and parking."},
+	{KindWeeklyGroup, "meetingsPerYear", dec("50"), sourceBNIMeetings},
+	{KindWeeklyGroup, "meetingHours", dec("1.5"), sourceBNIMeetings},
+	{KindWeeklyGroup, "travelHours", dec("0.5"), sourceBNIMeetings},
+	{KindWeeklyGroup, "oneToOnesPerMonth", dec("4"), sourceBNIOneToOnes},
+	{KindWeeklyGroup, "oneToOneHours", dec("1"), sourceBNIOneToOnes},
+	{KindWeeklyGroup, "oneToOneCost", dec("5"), sourceBNIOneToOnes},
+	{KindWeeklyGroup, "otherHoursPerMonth", dec("2"), "Our assumption: preparing the weekly pitch and following up."},
+	{KindWeeklyGroup, "referralsPerMonth", dec("1"), sourceLeads + " BNI members' self-reported ≈ 40 a year are mostly internal and gross, so one a month once matured."},
+	{KindWeeklyGroup, "rampMonths", dec("6"), sourceMisner},
+	{KindWeeklyGroup, "closeRate", dec("0.5"), sourceSandler},
+
+	{KindOpenNetwork, "monthlyFee", dec("10"), `Seed: "base membership is about £10/month".`},
+	{KindOpenNetwork, "meetingsPerYear", dec("12"), sourceOpenNetwork},
+	{KindOpenNetwork, "mealCost", dec("15"), sourceOpenNetwork},
+	{KindOpenNetwork, "meetingHours", dec("2"), sourceOpenNetwork},
+	{KindOpenNetwork, "travelHours", dec("0.75"), "Our assumption: events are further away than a local breakfast."},
+	{KindOpenNetwork, "travelCost", dec("6"), "Our assumption: events are further away than a local breakfast."},
+	{KindOpenNetwork, "oneToOnesPerMonth", dec("1"), "Our assumption: one one-to-one a month with a new contact."},
+	{KindOpenNetwork, "oneToOneHours", dec("1"), "Our assumption: one one-to-one a month with a new contact."},
+	{KindOpenNetwork, "oneToOneCost", dec("5"), "Our assumption: one one-to-one a month with a new contact."},
+	{KindOpenNetwork, "otherHoursPerMonth", dec("2"), "Our assumption: online activity between events."},
+	{KindOpenNetwork, "referralsPerMonth", dec("1.5"), sourceLeads},
+	{KindOpenNetwork, "rampMonths", dec("9"), sourceMisner + " Looser ties mature more slowly."},
+	{KindOpenNetwork, "closeRate", dec("0.3"), sourceSandler + " Many open-network referrals are name-drops."},
+
+	{KindChamber, "annualFee", dec("450"), sourceChamber},
+	{KindChamber, "meetingsPerYear", dec("12"), sourceChamber},
+	{KindChamber, "mealCost", dec("20"), sourceChamber},
+	{KindChamber, "travelCost", dec("5"), sourceChamber},
+	{KindChamber, "meetingHours", dec("2"), sourceChamber},
+	{KindChamber, "travelHours", dec("0.5"), sourceChamber},
+	{KindChamber, "otherHoursPerMonth", dec("1"), sourceChamber},
+	{KindChamber, "referralsPerMonth", dec("0.5"), sourceChamber},
+	{KindChamber, "rampMonths", dec("12"), sourceChamber},
+	{KindChamber, "closeRate", dec("0.3"), sourceChamber},
+}
+
+// Defaults returns every default figure with its source: the reader's
+// business, the reach helper's starting figures and each preset's figures.
+// Fields a preset does not list are zero.
+func Defaults() []Default {
+	return append([]Default(nil), defaults...)
+}
+
+// kindNames are the names an option of each kind starts with, in the order
+// a reader is offered the kinds.
+var kindNames = []struct {
+	kind Kind
+	name string
+}{
+	{KindWeeklyGroup, "Weekly referral group"},
+	{KindOpenNetwork, "Large open network"},
+	{KindChamber, "Chamber of commerce"},
+	{KindCustom, "Custom option"},
+}
+
+// Default settings of the reader's business.
 var (
 	defaultCurrency      = "USD"
 	defaultHorizonMonths = 24
-	// $100k a year over 2,000 working hours (LeTip; "The Mathematics Behind BNI").
-	defaultHourlyValue = dec("50")
-	// Placeholders the reader is asked to replace with their own figures.
-	defaultDealValue   = dec("2000")
-	defaultGrossMargin = dec("0.5")
 )
+
+// presets are every kind's starting option, built once from the defaults:
+// their decimals are immutable, so every copy can share them.
+var presets = func() map[Kind]Option {
+	m := map[Kind]Option{}
+	for _, k := range kindNames {
+		o := Option{Name: k.name, Kind: k.kind}
+		var figs [maxFigures]figure
+		for _, d := range defaults {
+			if d.Kind == k.kind {
+				*figureAt(o.figures(figs[:0]), d.Field) = d.Value
+			}
+		}
+		m[k.kind] = o
+	}
+	return m
+}()
+
+// figureAt is the figure of figs whose key is key; it panics on a key no
+// figure has, which only a typo in the defaults can cause.
+func figureAt(figs []figure, key string) *decimal.Decimal {
+	for _, f := range figs {
+		if f.key == key {
+			return f.at
+		}
+	}
+	panic("calc: no field " + key)
+}
+
+// businessDefault is the default of one of the reader's business fields.
+func businessDefault(key string) decimal.Decimal {
+	for _, d := range defaults {
+		if d.Kind == "" && d.Field == key {
+			return d.Value
+		}
+	}
+	panic("calc: no default for " + key)
+}
+
+// DefaultReach is the reach helper's starting figures, for an option whose
+// kind has no reach of its own.
+func DefaultReach() Reach {
+	var r Reach
+	var figs [maxFigures]figure
+	for _, d := range defaults {
+		if d.Kind == "" && strings.HasPrefix(d.Field, "reach.") {
+			*figureAt(r.figures(figs[:0]), strings.TrimPrefix(d.Field, "reach.")) = d.Value
+		}
+	}
+	return r
+}
 
 // Preset returns the starting figures of an option of the given kind, with its
 // default name. A custom option starts at zero everywhere. The second result is
-// false for an unknown kind. Presets are built once: their decimals are
-// immutable, so every copy can share them. Preset is kept out of line, as
-// defaultOptions is: inlined, its copies of options would be repeated in
-// each caller, growing the browser build.
-//
-//go:noinline
+// false for an unknown kind.
 func Preset(kind Kind) (Option, bool) {
-	switch kind {
-	case KindWeeklyGroup:
-		return weeklyGroup, true
-	case KindOpenNetwork:
-		return openNetwork, true
-	case KindChamber:
-		return chamberOfCommerce, true
-	case KindCustom:
-		return Option{Name: "Custom option", Kind: KindCustom}, true
-	}
-	return Option{}, false
+	o, ok := presets[kind]
+	return o, ok
 }
 
 // Kinds lists every kind, in the order a reader is offered them.
 func Kinds() []Kind {
-	return []Kind{KindWeeklyGroup, KindOpenNetwork, KindChamber, KindCustom}
+	kinds := make([]Kind, len(kindNames))
+	for i, k := range kindNames {
+		kinds[i] = k.kind
+	}
+	return kinds
 }
 
 // Currencies are the currencies the widget offers a reader, the default
@@ -69,94 +207,13 @@ func defaultBusiness() Input {
 	return Input{
 		Currency:      defaultCurrency,
 		HorizonMonths: defaultHorizonMonths,
-		HourlyValue:   defaultHourlyValue,
-		DealValue:     defaultDealValue,
-		GrossMargin:   defaultGrossMargin,
+		HourlyValue:   businessDefault("hourlyValue"),
+		DealValue:     businessDefault("dealValue"),
+		GrossMargin:   businessDefault("grossMargin"),
 	}
 }
 
 // defaultOptions are the options of DefaultInput.
-//
-//go:noinline
-func defaultOptions() []Option { return []Option{weeklyGroup, openNetwork} }
-
-// weeklyGroup is a BNI-style group: about 25 members, a weekly breakfast,
-// one seat per profession.
-var weeklyGroup = Option{
-	Name: "Weekly referral group",
-	Kind: KindWeeklyGroup,
-	// "$500 a year", "$750-1,200 a year all in including $10-20 a week for
-	// food or room" (questionpro.com blog on BNI costs).
-	JoiningFee: dec("100"),
-	AnnualFee:  dec("650"),
-	MealCost:   dec("15"),
-	// Our assumption: a short local drive and parking.
-	TravelCost: dec("4"),
-	// BNI policies: weekly, 90 minutes; "The Mathematics Behind BNI":
-	// 15 minutes each way. Fifty weeks allows for holidays.
-	MeetingsPerYear: dec("50"),
-	MeetingHours:    dec("1.5"),
-	TravelHours:     dec("0.5"),
-	// BNI guidance: one one-to-one a week, an hour with travel; a coffee.
-	OneToOnesPerMonth: dec("4"),
-	OneToOneHours:     dec("1"),
-	OneToOneCost:      dec("5"),
-	// Our assumption: preparing the weekly pitch and follow-up.
-	OtherHoursPerMonth: dec("2"),
-	// Seed: "six or seven leads during the last month" from several
-	// networks; BNI members' self-reported ~40 a year are mostly internal
-	// and gross, so one a month once matured.
-	ReferralsPerMonth: dec("1"),
-	// "Expect 6-18 months" (Misner); BNI: 90-200 hours of participation.
-	RampMonths: dec("6"),
-	// Sandler, via Fearless Referrals: 50 % for an expected call, 80 % for
-	// a personal introduction, 15 % for a name-drop.
-	CloseRate: dec("0.5"),
-}
-
-// openNetwork is a large open network: hundreds of members, monthly events,
-// a small monthly fee.
-var openNetwork = Option{
-	Name: "Large open network",
-	Kind: KindOpenNetwork,
-	// Seed: "base membership is about £10/month".
-	MonthlyFee: dec("10"),
-	// 4Networking-style: pay per meeting (£15), monthly events of two hours.
-	MeetingsPerYear: dec("12"),
-	MealCost:        dec("15"),
-	MeetingHours:    dec("2"),
-	TravelHours:     dec("0.75"),
-	// Our assumption: events are further away than a local breakfast.
-	TravelCost: dec("6"),
-	// Our assumption: one one-to-one a month with a new contact.
-	OneToOnesPerMonth: dec("1"),
-	OneToOneHours:     dec("1"),
-	OneToOneCost:      dec("5"),
-	// Our assumption: online activity between events.
-	OtherHoursPerMonth: dec("2"),
-	// Seed: "six or seven leads during the last month" from several networks.
-	ReferralsPerMonth: dec("1.5"),
-	// "Expect 6-18 months" (Misner): looser ties mature more slowly.
-	RampMonths: dec("9"),
-	// Sandler: many open-network referrals are name-drops (15 %) rather
-	// than expected calls (50 %).
-	CloseRate: dec("0.3"),
-}
-
-// chamberOfCommerce is a local chamber of commerce: annual dues, a monthly
-// mixer, slow and broad referrals. Every figure here is our assumption for a
-// small business, to be replaced by the reader's own chamber's price list.
-var chamberOfCommerce = Option{
-	Name:               "Chamber of commerce",
-	Kind:               KindChamber,
-	AnnualFee:          dec("450"),
-	MeetingsPerYear:    dec("12"),
-	MealCost:           dec("20"),
-	TravelCost:         dec("5"),
-	MeetingHours:       dec("2"),
-	TravelHours:        dec("0.5"),
-	OtherHoursPerMonth: dec("1"),
-	ReferralsPerMonth:  dec("0.5"),
-	RampMonths:         dec("12"),
-	CloseRate:          dec("0.3"),
+func defaultOptions() []Option {
+	return []Option{presets[KindWeeklyGroup], presets[KindOpenNetwork]}
 }

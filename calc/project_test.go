@@ -445,7 +445,7 @@ func TestComparisonRanksTheOptions(t *testing.T) {
 			name:  "the verdict writes another currency by its code",
 			input: `{"currency":"CHF","horizonMonths":12,"options":[{"name":"Club","kind":"custom","monthlyFee":100}]}`,
 			want: []fig{
-				{"comparison.verdict", "Club does not pay: it costs CHF 1,200 more than it brings over 12 months."},
+				{"comparison.verdict", "Club does not pay: it costs CHF\u00a01,200 more than it brings over 12 months."},
 			},
 		},
 	})

@@ -58,7 +58,8 @@ type Comparison struct {
 	// to 1.
 	ChanceBest []float64
 
-	Verdict string
+	VerdictParts VerdictParts // the verdict's facts, for a widget to word and format in the reader's locale
+	Verdict      string       // the verdict in English, its money written as "$11,466", for API users
 }
 
 // ratio is a / b, or nil where b is zero.

@@ -1,0 +1,115 @@
+package calc
+
+import (
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// The cases of a verdict.
+const (
+	VerdictPays       = "pays"         // a single option whose net is not negative
+	VerdictDoesNotPay = "does_not_pay" // a single option whose net is negative
+	VerdictPaysBest   = "pays_best"    // the best of several, its net not negative
+	VerdictEven       = "even"         // the best two tie to the cent
+	VerdictNonePays   = "none_pays"    // the best of several loses money
+)
+
+// VerdictParts are the facts of the verdict's sentence: which case it is,
+// the options it names (indexes into the report's options), the money it
+// quotes and the months. A widget words and formats them in the reader's
+// locale; Sentence words them in English.
+type VerdictParts struct {
+	Case     string
+	Best     int
+	RunnerUp *int // nil for a single option
+	// Amount is the money the sentence quotes, never negative: the net
+	// (pays, even), what the option costs beyond what it brings
+	// (does_not_pay), or the gap between the best and the runner-up
+	// (pays_best, none_pays).
+	Amount        decimal.Decimal
+	HorizonMonths int
+	PaybackMonth  *int // the best option's, nil where it does not pay back
+}
+
+// verdictParts chooses the verdict's case and facts.
+func verdictParts(reps []OptionReport, best, runnerUp int, tie bool, horizon int) VerdictParts {
+	b := reps[best]
+	v := VerdictParts{Best: best, HorizonMonths: horizon, PaybackMonth: b.PaybackMonth}
+	if runnerUp < 0 {
+		v.Case, v.Amount = VerdictPays, b.Net
+		if b.Net.IsNegative() {
+			v.Case, v.Amount = VerdictDoesNotPay, neg(b.Net)
+		}
+		return v
+	}
+	v.RunnerUp = &runnerUp
+	switch {
+	case tie:
+		v.Case, v.Amount = VerdictEven, b.Net
+	case b.Net.IsNegative():
+		v.Case, v.Amount = VerdictNonePays, b.Net.Sub(reps[runnerUp].Net)
+	default:
+		v.Case, v.Amount = VerdictPaysBest, b.Net.Sub(reps[runnerUp].Net)
+	}
+	return v
+}
+
+// sentence words the verdict in English, with its money as FormatMoney writes it.
+func (v VerdictParts) sentence(reps []OptionReport, currency string) string {
+	b := reps[v.Best].Name
+	amount := FormatMoney(v.Amount, currency)
+	over := " over " + strconv.Itoa(v.HorizonMonths) + " months"
+	if v.HorizonMonths == 1 {
+		over = " over 1 month"
+	}
+	paysBack := ""
+	if v.PaybackMonth != nil {
+		paysBack = ", paying back in month " + strconv.Itoa(*v.PaybackMonth)
+	}
+	r := ""
+	if v.RunnerUp != nil {
+		r = reps[*v.RunnerUp].Name
+	}
+	switch v.Case {
+	case VerdictDoesNotPay:
+		return b + " does not pay: it costs " + amount + " more than it brings" + over + "."
+	case VerdictPays:
+		return b + " pays: " + amount + " net" + over + paysBack + "."
+	case VerdictEven:
+		return b + " and " + r + " come out even at " + amount + " net" + over + "."
+	case VerdictNonePays:
+		return "None of the options pays" + over + "; " + b + " loses least, " + amount + " less than " + r + "."
+	}
+	return b + " pays best: " + amount + " more than " + r + over + paysBack + "."
+}
+
+// currencySymbols are the symbols Intl.NumberFormat writes for the offered
+// currencies in English (en-US), so that the plain verdict reads as the
+// widget writes it in English; other codes are written before the amount.
+var currencySymbols = map[string]string{
+	"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "CA$", "AUD": "A$",
+}
+
+// neg is −d.
+func neg(d decimal.Decimal) decimal.Decimal { return d.Neg() }
+
+// FormatMoney writes an amount as the plain verdict does, and as the widget
+// writes it in English: "$3,240" in whole units from 100 up, "$12.50"
+// below, with the currency's symbol or its code ("CHF 3,240", with a
+// no-break space, as Intl.NumberFormat writes it).
+func FormatMoney(amount decimal.Decimal, currency string) string {
+	sign := ""
+	if amount.IsNegative() {
+		sign, amount = "−", neg(amount)
+	}
+	places := int32(2)
+	if amount.GreaterThanOrEqual(integer(100)) || currency == "JPY" { // yen have no cents
+		places = 0
+	}
+	digits := groupThousands(amount.StringFixedBank(places))
+	if symbol, ok := currencySymbols[currency]; ok {
+		return sign + symbol + digits
+	}
+	return sign + currency + "\u00a0" + digits
+}

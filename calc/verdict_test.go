@@ -1,0 +1,75 @@
+package calc
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestVerdictPartsAreTheFactsOfTheSentence(t *testing.T) {
+	// Over 12 months, an hour worth nothing and a client bringing 1000 of
+	// profit: an option with one referral a month that always closes earns
+	// 12 × 1000 = 12000, so a monthly fee of 100 leaves 12000 − 1200 = 10800
+	// and a fee of 50 leaves 12000 − 600 = 11400; without referrals they
+	// cost 1200 and 600. Each pays back in month 1 (1000 − 100 ≥ 0).
+	paid := func(name, fee string) string {
+		return `{"kind":"custom","name":"` + name + `","monthlyFee":` + fee + `,"referralsPerMonth":1,"closeRate":1}`
+	}
+	unpaid := func(name, fee string) string {
+		return `{"kind":"custom","name":"` + name + `","monthlyFee":` + fee + `}`
+	}
+	one, zero := 1, 0
+	month1 := &one
+	tests := []struct {
+		name, options string
+		want          VerdictParts
+		sentence      string
+	}{
+		{"one option that pays", paid("A", "100"),
+			VerdictParts{Case: VerdictPays, Amount: dec("10800"), HorizonMonths: 12, PaybackMonth: month1},
+			"A pays: $10,800 net over 12 months, paying back in month 1."},
+		{"one option that does not", unpaid("A", "100"),
+			VerdictParts{Case: VerdictDoesNotPay, Amount: dec("1200"), HorizonMonths: 12},
+			"A does not pay: it costs $1,200 more than it brings over 12 months."},
+		{"the best of two, by 11400 − 10800 = 600", paid("A", "100") + "," + paid("B", "50"),
+			VerdictParts{Case: VerdictPaysBest, Best: 1, RunnerUp: &zero, Amount: dec("600"), HorizonMonths: 12, PaybackMonth: month1},
+			"B pays best: $600 more than A over 12 months, paying back in month 1."},
+		{"two that tie", paid("A", "100") + "," + paid("B", "100"),
+			VerdictParts{Case: VerdictEven, RunnerUp: &one, Amount: dec("10800"), HorizonMonths: 12, PaybackMonth: month1},
+			"A and B come out even at $10,800 net over 12 months."},
+		{"none pays: −600 loses 600 less than −1200", unpaid("A", "100") + "," + unpaid("B", "50"),
+			VerdictParts{Case: VerdictNonePays, Best: 1, RunnerUp: &zero, Amount: dec("600"), HorizonMonths: 12},
+			"None of the options pays over 12 months; B loses least, $600 less than A."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in, errs := DecodeInput([]byte(`{"horizonMonths":12,"hourlyValue":0,"dealValue":1000,"grossMargin":1,"options":[` + tt.options + `]}`))
+			require.Empty(t, errs)
+			r, err := Compute(in)
+			require.NoError(t, err)
+			got := r.Comparison.VerdictParts
+			assert.Equal(t, tt.want.Case, got.Case)
+			assert.Equal(t, tt.want.Best, got.Best)
+			assert.Equal(t, tt.want.RunnerUp, got.RunnerUp)
+			assert.Equal(t, tt.want.Amount.String(), got.Amount.String())
+			assert.Equal(t, tt.want.HorizonMonths, got.HorizonMonths)
+			assert.Equal(t, tt.want.PaybackMonth, got.PaybackMonth)
+			assert.Equal(t, tt.sentence, r.Comparison.Verdict)
+		})
+	}
+}
+
+func TestFormatMoneyWritesAsIntlDoesInEnglish(t *testing.T) {
+	tests := []struct{ amount, currency, want string }{
+		{"11466", "USD", "$11,466"},
+		{"11466.4", "CAD", "CA$11,466"},
+		{"12.5", "AUD", "A$12.50"},
+		{"12.5", "JPY", "¥12"}, // half-even, and yen have no cents
+		{"1234567", "CHF", "CHF\u00a01,234,567"},
+		{"-99.995", "EUR", "−€100.00"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, FormatMoney(dec(tt.amount), tt.currency), "%s %s", tt.amount, tt.currency)
+	}
+}
