@@ -24,6 +24,7 @@ const (
 	CodeTooMany         Code = "too_many"
 	CodeInvalidCurrency Code = "invalid_currency"
 	CodeInvalidKind     Code = "invalid_kind"
+	CodeInvalidName     Code = "invalid_name"
 	CodeInternal        Code = "internal"
 )
 

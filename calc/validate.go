@@ -1,6 +1,9 @@
 package calc
 
-import "unicode/utf8"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // Validate checks every range of the model and returns every error at once.
 // It compares only, so it is safe on any input; Compute runs it first.
@@ -29,10 +32,12 @@ func Validate(in Input) Errors {
 			errs.add(path(at, "kind"), CodeInvalidKind, kindMessage)
 		}
 		switch n := utf8.RuneCountInString(o.Name); {
-		case n == 0 || isBlank(o.Name):
+		case isBlank(o.Name):
 			errs.add(path(at, "name"), CodeRequired, "Give this option a name.")
 		case n > MaxNameRunes:
 			errs.add(path(at, "name"), CodeTooLong, "A name can be at most 60 characters long.")
+		case hasBidiControl(o.Name):
+			errs.add(path(at, "name"), CodeInvalidName, "A name cannot hold the invisible characters that reverse the direction of text.")
 		}
 		errs = checkFields(errs, o.figures(figs[:0]), at)
 		if o.Reach == nil {
@@ -93,11 +98,26 @@ func isCurrencyCode(s string) bool {
 	return true
 }
 
+// isBlank reports whether a name shows nothing: it is empty, or made only of
+// spaces (U+3000 among them) and invisible format characters (U+200B).
 func isBlank(s string) bool {
 	for _, r := range s {
-		if r != ' ' && r != '\t' && r != '\n' && r != '\r' && r != '\u00a0' {
+		if !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) {
 			return false
 		}
 	}
 	return true
+}
+
+// hasBidiControl reports whether a name holds an embedding, override or
+// isolate control (U+202A-U+202E, U+2066-U+2069): shown beside figures, U+202E
+// would reverse them ("$11,466" read as "664,11$"). Right-to-left names need
+// none of them.
+func hasBidiControl(s string) bool {
+	for _, r := range s {
+		if r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' {
+			return true
+		}
+	}
+	return false
 }

@@ -32,8 +32,16 @@ type VerdictParts struct {
 	PaybackMonth  *int // the best option's, nil where it does not pay back
 }
 
-// verdictParts chooses the verdict's case and facts.
+// verdictParts chooses the verdict's case and facts. The amount is rounded
+// to cents, as the reply writes it, so that the plain verdict and a widget
+// rounding the reply's amount to whole units agree.
 func verdictParts(reps []OptionReport, best, runnerUp int, tie bool, horizon int) VerdictParts {
+	v := verdictFacts(reps, best, runnerUp, tie, horizon)
+	v.Amount = v.Amount.RoundBank(2)
+	return v
+}
+
+func verdictFacts(reps []OptionReport, best, runnerUp int, tie bool, horizon int) VerdictParts {
 	b := reps[best]
 	v := VerdictParts{Best: best, HorizonMonths: horizon, PaybackMonth: b.PaybackMonth}
 	if runnerUp < 0 {

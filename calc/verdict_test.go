@@ -73,3 +73,32 @@ func TestFormatMoneyWritesAsIntlDoesInEnglish(t *testing.T) {
 		assert.Equal(t, tt.want, FormatMoney(dec(tt.amount), tt.currency), "%s %s", tt.amount, tt.currency)
 	}
 }
+
+func TestNamesThatCouldSpoofFiguresAreRefused(t *testing.T) {
+	tests := []struct {
+		name, optionName string
+		code             Code // "" for a name that is fine
+	}{
+		{"a right-to-left override reverses the figures beside it", "Club\u202e", CodeInvalidName},
+		{"an isolate control", "\u2067Club", CodeInvalidName},
+		{"only zero-width spaces", "\u200b\u200b", CodeRequired},
+		{"only ideographic spaces", "\u3000", CodeRequired},
+		{"a no-break space and a byte-order mark", "\u00a0\ufeff", CodeRequired},
+		{"a Hebrew name", "מועדון", ""},
+		{"an emoji joined by a zero-width joiner", "👩\u200d💻 club", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := DefaultInput()
+			in.Options[0].Name = tt.optionName
+			errs := Validate(in)
+			if tt.code == "" {
+				assert.Empty(t, errs)
+				return
+			}
+			require.Len(t, errs, 1)
+			assert.Equal(t, "options[0].name", errs[0].Field)
+			assert.Equal(t, tt.code, errs[0].Code)
+		})
+	}
+}

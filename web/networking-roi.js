@@ -86,10 +86,17 @@ function readSettings(host) {
   return settings;
 }
 
-/** Whether the settings are the default comparison's, whose figures the build computed in this currency. */
-function prebuiltFor(host, settings) {
+/**
+ * The figures the build computed for these settings, if they are the
+ * default comparison's: written in English, as the calculator writes them
+ * in English, so they are shown to English readers only, lest a German
+ * reader see "€11,466" turn into "11.466 €" (or to anyone, once the
+ * calculator cannot load: figures in English beat none).
+ */
+function prebuiltFor(host, settings, { anyLocale = false } = {}) {
   const sharedLink = host.hasAttribute("fragment") && location.hash.length > 1;
   if (sharedLink || host.querySelector('script[type="application/json"]') || host.inputGiven) return null;
+  if (!anyLocale && !/^en(-|$)/i.test(settings.locale)) return null;
   const defaults = settings.presets.join() === SETTINGS.defaultPresets.join() && settings.horizon === SETTINGS.horizon.default;
   return defaults ? PREBUILT[settings.currency] ?? null : null;
 }
@@ -116,6 +123,7 @@ class NetworkingROIElement extends HTMLElement {
       this.input = value;
     }
     if (this.near) this.near.observe(this); // moved in the DOM before it upgraded
+    this.widget?.resume();
     if (this.started) return;
     this.started = true;
     // Once the page is parsed, when the browser is idle: the element's own
@@ -181,7 +189,7 @@ class NetworkingROIElement extends HTMLElement {
    * The default comparison's figures, until the engine computes the reader's;
    * for any other settings, a loading state of the same shape.
    */
-  showPrebuilt(root, settings) {
+  showPrebuilt(root, settings, options) {
     const add = (tag, text, className) => {
       const el = document.createElement(tag);
       el.textContent = text;
@@ -198,7 +206,7 @@ class NetworkingROIElement extends HTMLElement {
     // The figures come formatted from the build: a page's first currency
     // Intl.NumberFormat costs tens of milliseconds, too much before the
     // reader even scrolls to the widget.
-    const prebuilt = prebuiltFor(this, settings);
+    const prebuilt = prebuiltFor(this, settings, options);
     const list = document.createElement("ul");
     if (prebuilt) {
       for (const line of prebuilt.lines) list.append(add("li", line));
@@ -231,7 +239,7 @@ class NetworkingROIElement extends HTMLElement {
       this.widget.start(await engine);
     } catch (err) {
       this.widget = null;
-      this.showPrebuilt(this.shadowRoot, readSettings(this)); // the calculator may have replaced them
+      this.showPrebuilt(this.shadowRoot, readSettings(this), { anyLocale: true }); // the calculator may have replaced them
       const note = document.createElement("p");
       note.className = "note";
       note.setAttribute("role", "status");

@@ -81,6 +81,10 @@ func (b *builder) run(wasm, exec string) error {
 	if err != nil {
 		return err
 	}
+	schema, err := json.Marshal(calc.InputSchema())
+	if err != nil {
+		return err
+	}
 	cssJSON, err := b.styleString("widget.css")
 	if err != nil {
 		return err
@@ -90,7 +94,7 @@ func (b *builder) run(wasm, exec string) error {
 		return err
 	}
 	widget, err := bundle(filepath.Join(b.web, "widget.js"), map[string]string{
-		"__CSS__": cssJSON, "__PRESETS__": string(presets), "__DEFAULT_INPUT__": string(defaults), "__SETTINGS__": string(settings),
+		"__CSS__": cssJSON, "__PRESETS__": string(presets), "__DEFAULT_INPUT__": string(defaults), "__SCHEMA__": string(schema),
 	})
 	if err != nil {
 		return err
@@ -276,25 +280,27 @@ func summarize(input []byte) (prebuiltSummary, error) {
 	return summary, nil
 }
 
-// settingsJSON is what the loader and the widget need to know of the
-// engine's choices to read the element's attributes: the kinds and their
-// names, the default presets, the offered currencies and the horizon's limits.
+// settingsJSON is what the loader and the pages need of the engine's schema
+// to read the element's attributes: the kinds and their names, the default
+// presets, the offered currencies and the limits on options and the horizon.
+// The widget gets the whole schema.
 func settingsJSON() ([]byte, error) {
-	names := map[string]string{}
-	var kinds []string
-	for _, kind := range calc.Kinds() {
-		option, _ := calc.Preset(kind)
-		names[string(kind)] = option.Name
-		kinds = append(kinds, string(kind))
+	schema := calc.InputSchema()
+	names := map[calc.Kind]string{}
+	var kinds []calc.Kind
+	for _, k := range schema.Kinds {
+		names[k.Kind] = k.Name
+		kinds = append(kinds, k.Kind)
 	}
-	var presets []string
-	for _, option := range calc.DefaultInput().Options {
-		presets = append(presets, string(option.Kind))
+	horizon := map[string]int{}
+	for _, f := range schema.Fields {
+		if f.Path == "horizonMonths" {
+			horizon = map[string]int{"min": int(f.Min.IntPart()), "max": int(f.Max.IntPart()), "default": int(f.Default.IntPart())}
+		}
 	}
 	return json.Marshal(map[string]any{
-		"kinds": kinds, "kindNames": names, "defaultPresets": presets, "currencies": calc.Currencies(),
-		"maxOptions": calc.MaxOptions,
-		"horizon":    map[string]int{"min": calc.MinHorizonMonths, "max": calc.MaxHorizonMonths, "default": calc.DefaultInput().HorizonMonths},
+		"kinds": kinds, "kindNames": names, "defaultPresets": schema.DefaultKinds, "currencies": schema.Currencies,
+		"maxOptions": schema.MaxOptions, "horizon": horizon,
 	})
 }
 

@@ -110,6 +110,23 @@ export function engineVerdict(input) {
   return reply.report.comparison.verdict;
 }
 
+/**
+ * The engine's verdict as the widget writes it in `locale`: the plain verdict
+ * is English, its money written as Intl writes it in en-US, so the widget's
+ * differs only in how the money is written. Fails loudly if the plain
+ * verdict's money is not Intl's en-US.
+ */
+export function engineVerdictIn(locale, input) {
+  const r = engineReply(input).report;
+  const { amount } = r.comparison.verdictParts;
+  const places = amount.split(".")[0].length >= 3 ? 0 : 2;
+  const money = (l) => new Intl.NumberFormat(l, {
+    style: "currency", currency: r.currency, roundingMode: "halfEven", minimumFractionDigits: places, maximumFractionDigits: places,
+  }).format(amount);
+  if (!r.comparison.verdict.includes(money("en-US"))) throw new Error(`the verdict "${r.comparison.verdict}" does not write ${money("en-US")}`);
+  return r.comparison.verdict.replace(money("en-US"), money(locale));
+}
+
 /** Money as the widget shows it in en / USD: "-$10,230.00". */
 export function usd(decimalString, { whole = false } = {}) {
   const places = whole ? 0 : 2;

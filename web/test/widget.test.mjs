@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import {
   startServer, launchBrowser, openPage, engineReply, engineVerdict, defaultInput, inputWith, usd,
-  startBlog, hostPage, waitForWidget, freshWidget, readCards, readFormValues, decodeHashIn, eventually, staysLocal,
+  engineVerdictIn, startBlog, hostPage, waitForWidget, freshWidget, readCards, readFormValues, decodeHashIn, eventually, staysLocal,
 } from "./harness.mjs";
 
 let server, blog, browser;
@@ -104,17 +104,32 @@ test("in German, '1.200,50' and '1 234,75' are read as 1200.5 and 1234.75, and a
 
   const deal = field(widget, "Revenue from a new client");
   await deal.fill("1.200,50");
-  await assertVerdict(widget, engineVerdict(inputWith((i) => { i.dealValue = "1200.5"; })), "1.200,50");
+  // The verdict's money is written the German way too, as on the cards: "12.166 $".
+  await assertVerdict(widget, engineVerdictIn("de", inputWith((i) => { i.dealValue = "1200.5"; })), "1.200,50");
+  assert.match(await widget.locator(".verdict").textContent(), /\d\.\d{3}\s\$/);
   await deal.fill("1\u202F234,75"); // narrow no-break space, as Intl writes groups in some locales
-  await assertVerdict(widget, engineVerdict(inputWith((i) => { i.dealValue = "1234.75"; })), "1 234,75");
+  await assertVerdict(widget, engineVerdictIn("de", inputWith((i) => { i.dealValue = "1234.75"; })), "1 234,75");
   await deal.fill(" 2 000 ");
-  await assertVerdict(widget, engineVerdict(inputWith((i) => { i.dealValue = "2000"; })), "spaces around and inside");
+  await assertVerdict(widget, engineVerdictIn("de", inputWith((i) => { i.dealValue = "2000"; })), "spaces around and inside");
 
   const hourly = field(widget, "What an hour of your time is worth");
   await hourly.fill("\u22125"); // "−5": the minus sign, read as -5, which the engine refuses as negative
   const negative = engineReply(inputWith((i) => { i.hourlyValue = "-5"; })).errors.find((e) => e.field === "hourlyValue");
   assert.deepEqual(await eventually(() => fieldError(widget, hourly), { invalid: "true", message: negative.message }),
     { invalid: "true", message: negative.message });
+});
+
+test("the widget writes the verdict from its parts: in English it is the engine's plain verdict in every offered currency, in German '11.466 €'", async () => {
+  for (const currency of ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "INR", "JPY"]) {
+    const { widget } = await useWidget({ currency, locale: "en-US" });
+    await assertVerdict(widget, engineVerdict(inputWith((i) => { i.currency = currency; })), currency);
+  }
+  const { widget } = await useWidget({ currency: "EUR", locale: "de" });
+  const german = engineVerdictIn("de", inputWith((i) => { i.currency = "EUR"; }));
+  assert.match(german, /11\.466\s€/, "the default gap, 11466.00, written the German way");
+  await assertVerdict(widget, german);
+  const net = engineReply(inputWith((i) => { i.currency = "EUR"; })).report.options[1].net;
+  assert.equal((await readCards(widget))[1].figures.Net, new Intl.NumberFormat("de", { style: "currency", currency: "EUR" }).format(net), "the cards agree");
 });
 
 test("in English, '$1,200.50' is read as 1200.5, with no-break spaces and a Unicode minus handled too", async () => {

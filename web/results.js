@@ -1,0 +1,149 @@
+// The results, from the engine's report, every figure formatted here in the
+// reader's locale with Intl (the verdict too, from its parts): the verdict,
+// a card per option with its tornado, the chart and its table, and how it is
+// calculated with where each default comes from.
+import { formatMoney, formatNumber, formatPercent } from "./format.js";
+import { renderChart, chartTable } from "./chart.js";
+import { SCHEMA, fieldSpec, kindName } from "./schema.js";
+import { el, nameOf } from "./dom.js";
+
+/** Money as a headline shows it: whole units from 100 up, cents below (the engine's amounts are never negative here). */
+function headlineMoney(amount, currency, locale) {
+  return formatMoney(amount, currency, locale, { whole: amount.split(".")[0].length >= 3 });
+}
+
+/**
+ * The verdict's sentence from the report's verdictParts, as a list of pieces:
+ * strings, and option names as {name}. `verdictNodes` and `verdictText` put
+ * them on screen and in plain text.
+ */
+function verdictPieces(r, locale) {
+  const v = r.comparison.verdictParts;
+  const best = { name: r.options[v.best].name };
+  const runnerUp = v.runnerUp === null ? null : { name: r.options[v.runnerUp].name };
+  const amount = headlineMoney(v.amount, r.currency, locale);
+  const over = ` over ${formatNumber(v.horizonMonths, locale)} ${v.horizonMonths === 1 ? "month" : "months"}`;
+  const paysBack = v.paybackMonth === null ? "" : `, paying back in month ${formatNumber(v.paybackMonth, locale)}`;
+  switch (v.case) {
+    case "does_not_pay": return [best, ` does not pay: it costs ${amount} more than it brings${over}.`];
+    case "pays": return [best, ` pays: ${amount} net${over}${paysBack}.`];
+    case "even": return [best, " and ", runnerUp, ` come out even at ${amount} net${over}.`];
+    case "none_pays": return [`None of the options pays${over}; `, best, ` loses least, ${amount} less than `, runnerUp, "."];
+    default: return [best, ` pays best: ${amount} more than `, runnerUp, `${over}${paysBack}.`];
+  }
+}
+
+/** The verdict on screen: names isolated in <bdi>. */
+export function verdictNodes(r, locale) {
+  return verdictPieces(r, locale).map((p) => (typeof p === "string" ? p : nameOf(p.name)));
+}
+
+/** The verdict as plain text, for the live region and a copied summary. */
+export function verdictText(r, locale) {
+  return verdictPieces(r, locale).map((p) => (typeof p === "string" ? p : p.name)).join("");
+}
+
+/** The cards, the chart and its table, for a report. */
+export function resultsSection(r, { input, locale, id }) {
+  const money = (v, whole) => formatMoney(v, r.currency, locale, { whole });
+  const cards = el("div", { class: "cards" });
+  r.options.forEach((o, i) => cards.append(card(o, i, r, { input, locale, headingId: `${id}-card-${i}` }, money)));
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("class", "chart");
+  const series = r.options.map((o) => ({ name: o.name, months: o.months, paybackMonth: o.paybackMonth }));
+  renderChart(svg, series, { currency: r.currency, locale, title: "Cumulative net by month" });
+  const table = el("details", { class: "more-results" }, el("summary", {}, "The chart as a table"),
+    el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": "Cumulative net by month, as a table" },
+      chartTable(series, { currency: r.currency, locale })));
+  return [el("h2", {}, "Results"), cards,
+    el("figure", {}, el("figcaption", {}, "Cumulative net by month, after the cost of your time"), svg, table)];
+}
+
+function card(o, i, r, { input, locale, headingId }, money) {
+  const best = i === r.comparison.best && r.options.length > 1 && !r.comparison.tie;
+  const signed = (v) => el("span", { class: v.startsWith("-") ? "negative" : "positive" }, money(v));
+  const row = (term, value, cls) => [el("dt", cls ? { class: cls } : {}, term), el("dd", cls ? { class: cls } : {}, value)];
+  const maybe = (v, f) => (v === null || v === undefined ? "—" : f(v));
+  const hourly = o.hourlyReturn === null ? "—" : `${money(o.hourlyReturn)} (your time: ${money(String(input.hourlyValue))})`;
+  const u = o.uncertainty;
+  return el("article", { class: best ? "card best" : "card", "aria-labelledby": headingId },
+    el("h3", { id: headingId }, nameOf(o.name), best ? el("span", { class: "badge" }, "Pays best") : null),
+    el("dl", {},
+      ...row("Fees", money(o.fees)), ...row("Meals and coffees", money(o.meals)), ...row("Travel", money(o.travel)),
+      ...row(`Your time (${formatNumber(o.hours, locale, 0)} h)`, money(o.timeCost)),
+      ...row("Total cost", money(o.cost), "total"),
+      ...row("Referrals", formatNumber(o.referrals, locale, 1)),
+      ...row("Clients", formatNumber(o.clients, locale, 1)),
+      ...row("Profit from them", money(o.profit)),
+      ...row("Net", signed(o.net), "total"),
+      ...row("Return on cost, time included", maybe(o.roi, (v) => formatPercent(v, locale))),
+      ...row("Return on cash only", maybe(o.cashRoi, (v) => formatPercent(v, locale))),
+      ...row("Pays back", o.paybackMonth ? `in month ${o.paybackMonth}` : `not within ${r.horizonMonths} months`),
+      ...row("Referrals a year to break even", maybe(o.breakEvenReferralsPerYear, (v) => formatNumber(v, locale, 1))),
+      ...row("Cost per client", maybe(o.costPerClient, (v) => money(v))),
+      ...row("A networking hour earns", hourly),
+      ...row("Chance of breaking even", u ? formatPercent(u.breakEvenProbability.toFixed(4), locale, 0) : "—"),
+      ...(u ? row("Net, low · typical · high", `${money(u.p10, true)} · ${money(u.p50, true)} · ${money(u.p90, true)}`) : []),
+    ),
+    tornado(o, money));
+}
+
+/** What matters most: the five inputs that swing net furthest, as bars. */
+function tornado(o, money) {
+  const top = o.sensitivity.slice(0, 5);
+  if (!top.length) return null;
+  const values = top.flatMap((s) => [Number(s.low), Number(s.high)]).concat(Number(o.net));
+  const lo = Math.min(...values), hi = Math.max(...values), span = hi - lo || 1;
+  const at = (v) => ((Number(v) - lo) / span) * 100;
+  const list = el("ul", { class: "bars" });
+  for (const s of top) {
+    const [a, b] = [at(s.low), at(s.high)].sort((x, y) => x - y);
+    const bar = el("span", { class: "bar" });
+    bar.style.left = `${a}%`;
+    bar.style.width = `${b - a}%`;
+    const mark = el("span", { class: "bar-base" });
+    mark.style.left = `${at(o.net)}%`;
+    list.append(el("li", {},
+      el("span", { class: "bar-label" }, `${fieldSpec(s.field)?.label ?? s.field}: ${money(s.low, true)} at −20 %, ${money(s.high, true)} at +20 %`),
+      el("span", { class: "bar-track", "aria-hidden": "true" }, bar, mark)));
+  }
+  return el("div", { class: "more-results" }, el("h4", {}, "What matters most"), list);
+}
+
+/** A default as a reader reads it: rates as percentages, money in the currency. */
+function defaultValue(d, currency, locale) {
+  const spec = fieldSpec(d.field);
+  if (spec?.unit === "rate") return formatPercent(d.value, locale);
+  if (spec?.unit === "money") return formatMoney(d.value, currency, locale, { whole: !d.value.includes(".") });
+  return formatNumber(d.value, locale);
+}
+
+/** How the model works, and every default with its source, from the engine's schema. */
+export function howItWorks(currency, locale) {
+  const item = (text) => el("li", {}, text);
+  const groups = [["Your business", ""], ["The reach estimate's starting figures", "reach"], ...SCHEMA.kinds.map((k) => [k.name, k.kind])];
+  const sources = el("div", { class: "sources" });
+  for (const [title, kind] of groups) {
+    const own = SCHEMA.defaults.filter((d) => (kind === "reach" ? d.kind === "" && d.field.startsWith("reach.")
+      : d.kind === kind && !(kind === "" && d.field.startsWith("reach."))));
+    if (!own.length) continue;
+    const list = el("ul", {});
+    for (const d of own) {
+      list.append(el("li", {}, `${fieldSpec(d.field)?.label ?? d.field}: ${defaultValue(d, currency, locale)}. ${d.source}`));
+    }
+    sources.append(el("h3", {}, title), list);
+  }
+  return el("details", { class: "how" }, el("summary", {}, "How this is calculated"),
+    el("p", {}, "For each option, month by month:"),
+    el("ul", {},
+      item("Cash: the joining fee in month 1, the annual fee in months 1, 13, 25…, the monthly fee, and at every meeting the meal or room fee and travel, plus a coffee at every one-to-one."),
+      item("Time: meetings, travel, one-to-ones and other hours, valued at your hourly value. It is usually the largest cost."),
+      item("Referrals grow evenly from nothing to their full rate over the ramp-up months; clients are the referrals that close; profit is their revenue times your gross margin, not the invoice value."),
+      item("Net is profit minus cash minus time. It pays back in the first month when the running total of net reaches zero."),
+      item("Clients arrive at random, so the number won follows a Poisson distribution: the chance of breaking even, the chance each option comes out best and the low, typical and high nets come from it, exactly, without sampling."),
+      item("What matters most: net with each figure 20 % lower and 20 % higher, largest swing first.")),
+    el("h3", {}, "Where these figures come from"),
+    el("p", {}, `Every starting figure, with its source or marked as our assumption: replace them with your own. ${kindName("custom")}s start at zero.`),
+    sources,
+    el("p", { class: "muted" }, "Your figures never leave this browser: the calculator runs here, and a shared link keeps them after the # sign, which browsers do not send to servers."));
+}

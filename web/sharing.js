@@ -1,0 +1,85 @@
+// Taking the results away: a link that holds the figures (after the #, never
+// sent to a server), a plain-text summary, the monthly figures as CSV, and
+// printing.
+import { formatMoney } from "./format.js";
+import { encodeShare } from "./share.js";
+import { verdictText } from "./results.js";
+import { el } from "./dom.js";
+
+const base = new URL(".", import.meta.url);
+
+/** The share bar of a widget: its buttons and the status line they speak through. */
+export function shareBar(widget) {
+  const status = el("output", { "aria-live": "polite" });
+  const button = (text, action) => {
+    const b = el("button", { type: "button" }, text);
+    b.addEventListener("click", action);
+    return b;
+  };
+  const copy = async (text, done) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      status.textContent = done;
+    } catch {
+      status.textContent = "Copying is blocked here; select and copy the text below.";
+      const area = el("textarea", { readonly: "", rows: "3", "aria-label": "Text to copy" });
+      area.value = text;
+      status.append(area);
+      area.select();
+    }
+  };
+  return el("div", { class: "share", role: "group", "aria-label": "Share" },
+    button("Copy link", () => copy(shareLink(widget), "Link copied: it holds your figures, which stay in the link and are never sent to a server.")),
+    button("Copy summary", () => copy(summary(widget.report, widget.locale), "Summary copied.")),
+    button("Download CSV", () => {
+      download(csv(widget.report), widget.host.shadowRoot);
+      status.textContent = "CSV of the monthly figures downloaded.";
+    }),
+    button("Print", () => widget.host.ownerDocument.defaultView.print()),
+    status);
+}
+
+/** A link to the calculator's page with the figures of the result shown in its fragment. */
+function shareLink(widget) {
+  const page = widget.syncFragment ? new URL(location.href) : new URL(widget.host.getAttribute("page") || "index.html", base);
+  page.hash = encodeShare(widget.goodInput);
+  return page.href;
+}
+
+/** The verdict and each option's figures, as plain text in the reader's locale. */
+export function summary(r, locale) {
+  const money = (v) => formatMoney(v, r.currency, locale, { whole: true });
+  const lines = [verdictText(r, locale), ""];
+  for (const o of r.options) {
+    lines.push(`${o.name}: cost ${money(o.cost)} (time ${money(o.timeCost)}), profit ${money(o.profit)}, net ${money(o.net)}, `
+      + (o.paybackMonth ? `pays back in month ${o.paybackMonth}` : `no payback within ${r.horizonMonths} months`) + ".");
+  }
+  return lines.join("\n");
+}
+
+/** The monthly figures of every option, as CSV. */
+export function csv(r) {
+  const header = ["option", "month", "cash", "hours", "timeCost", "referrals", "clients", "profit", "net", "cumulativeNet"];
+  const rows = [header];
+  for (const o of r.options) {
+    for (const m of o.months) rows.push([o.name, m.month, m.cash, m.hours, m.timeCost, m.referrals, m.clients, m.profit, m.net, m.cumulativeNet]);
+  }
+  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+/** Saves text as networking-roi.csv, through a link clicked inside the widget. */
+function download(text, root) {
+  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+  const a = el("a", { href: url, download: "networking-roi.csv", hidden: "" });
+  root.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
+function csvCell(value) {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
