@@ -279,19 +279,10 @@ func (p *jsonParser) string() (string, bool) {
 			if !ok {
 				return "", false
 			}
-			if utf16.IsSurrogate(r) && p.literal(`\u`) {
-				r2, ok := p.hex4()
-				if !ok {
-					return "", false
-				}
-				if pair := utf16.DecodeRune(r, r2); pair != utf8.RuneError {
-					r = pair
-				} else { // a lone surrogate: U+FFFD, and the next escape stands alone
-					buf = utf8.AppendRune(buf, utf8.RuneError)
-					r = r2
-				}
+			if utf16.IsSurrogate(r) {
+				r = p.pairedSurrogate(r)
 			}
-			buf = utf8.AppendRune(buf, r) // a lone surrogate is written as U+FFFD
+			buf = utf8.AppendRune(buf, r)
 			continue
 		}
 		i := 0
@@ -304,6 +295,24 @@ func (p *jsonParser) string() (string, bool) {
 		buf = append(buf, simpleEscapes[i+1])
 	}
 	return "", false
+}
+
+// pairedSurrogate reads the escape after the surrogate r when the two make a
+// pair, and returns the rune they stand for. A surrogate without its pair is
+// U+FFFD, and the escape after it, if any, is left to be read on its own: it
+// may begin a pair of its own, as in "\ud800\ud800\udc00", which is U+FFFD
+// U+10000, as encoding/json reads it.
+func (p *jsonParser) pairedSurrogate(r rune) rune {
+	start := p.pos
+	if p.literal(`\u`) {
+		if r2, ok := p.hex4(); ok {
+			if pair := utf16.DecodeRune(r, r2); pair != utf8.RuneError {
+				return pair
+			}
+		}
+	}
+	p.pos = start
+	return utf8.RuneError
 }
 
 func (p *jsonParser) hex4() (rune, bool) {
