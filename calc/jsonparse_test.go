@@ -2,6 +2,8 @@ package calc
 
 import (
 	"encoding/json"
+	"regexp"
+	"strconv"
 	"testing"
 	"unicode/utf8"
 
@@ -9,14 +11,20 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestValidUTF8IsUTF8Valid(t *testing.T) {
+func TestInvalidUTF8FindsTheFirstByteUTF8ValidRefuses(t *testing.T) {
 	texts := []string{
 		"", "plain", "café", "€100", "\U0001F600", "\ufffd",
 		"\xff", "caf\xe9", "\xe2\x82", "\xed\xa0\x80", // a lone byte, Latin-1, a cut rune, a surrogate
 		"\xc0\xaf", "\xf4\x90\x80\x80", "ok\x80", // an overlong slash, beyond U+10FFFF, a stray continuation
+		"€\xe2\x82€", "ok\xffok\xff",
 	}
 	for _, s := range texts {
-		assert.Equal(t, utf8.Valid([]byte(s)), validUTF8([]byte(s)), "%q", s)
+		want := -1 // the end of the longest prefix that is UTF-8, if the whole text is not
+		if !utf8.ValidString(s) {
+			for want = len(s); !utf8.ValidString(s[:want]); want-- {
+			}
+		}
+		assert.Equal(t, want, invalidUTF8([]byte(s)), "%q", s)
 	}
 }
 
@@ -67,4 +75,67 @@ func TestSurrogatesAreDecodedAsEncodingJSONDecodesThem(t *testing.T) {
 			assert.Equal(t, want, v.text, "as encoding/json decodes it")
 		})
 	}
+}
+
+func TestSyntaxErrorsNameTheByteWhereTheInputStopsBeingJSON(t *testing.T) {
+	cases := []struct {
+		name, input, message string
+	}{
+		{"a missing value is named at the byte after the colon", `{"hourlyValue":}`, "The input is not valid JSON (at byte 16)."},
+		{"a trailing comma is named at the bracket after it", `[1,]`, "The input is not valid JSON (at byte 4)."},
+		{"a second document is named at its first byte", `{} {}`, "The input is not valid JSON (at byte 4)."},
+		{"a misspelt literal is named at its first wrong letter", `[trux]`, "The input is not valid JSON (at byte 5)."},
+		{"an unknown escape is named at its letter", `"\x"`, "The input is not valid JSON (at byte 3)."},
+		{"a bad hexadecimal digit is named where it stands", `"\u00g0"`, "The input is not valid JSON (at byte 6)."},
+		{"a bad digit after a lone surrogate is named where it stands", `"\ud800\u00g0"`, "The input is not valid JSON (at byte 12)."},
+		{"a control character in a string is named where it stands", "\"a\tb\"", "The input is not valid JSON (at byte 3)."},
+		{"a number without digits after its point is named at the byte after the point", `[1.x]`, "The input is not valid JSON (at byte 4)."},
+		{"a leading zero is named at the digit after it", `01`, "The input is not valid JSON (at byte 2)."},
+		{"a byte order mark is named at its first byte", "\ufeff{}", "The input is not valid JSON (at byte 1)."},
+		{"an unclosed object ends too soon", `{"hourlyValue":1`, "The input is not valid JSON: it ends too soon (after byte 16)."},
+		{"a cut literal ends too soon", `tru`, "The input is not valid JSON: it ends too soon (after byte 3)."},
+		{"an empty input ends too soon", ``, "The input is not valid JSON: it ends too soon (after byte 0)."},
+		{"blanks alone end too soon", "  \n", "The input is not valid JSON: it ends too soon (after byte 3)."},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := parseJSON([]byte(tc.input))
+			require.NotNil(t, err)
+			assert.Equal(t, CodeInvalidJSON, err.Code)
+			assert.Equal(t, tc.message, err.Message)
+			var syntax *json.SyntaxError
+			require.ErrorAs(t, json.Unmarshal([]byte(tc.input), new(json.RawMessage)), &syntax)
+			assert.Equal(t, syntax.Offset, messageByte(err.Message), "the byte encoding/json names")
+		})
+	}
+}
+
+func TestTextThatIsNotUTF8IsNamedAtItsFirstBadByte(t *testing.T) {
+	cases := []struct {
+		name, input, message string
+	}{
+		{"a Latin-1 letter in a string", "{\"currency\":\"caf\xe9\"}", "The input is not valid UTF-8 text (at byte 17)."},
+		{"a surrogate written as UTF-8", "\"\xed\xa0\x80\"", "The input is not valid UTF-8 text (at byte 2)."},
+		{"a rune cut short at the end", "\"\xe2\x82", "The input is not valid UTF-8 text (at byte 2)."},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := parseJSON([]byte(tc.input))
+			require.NotNil(t, err)
+			assert.Equal(t, CodeInvalidJSON, err.Code)
+			assert.Equal(t, tc.message, err.Message)
+		})
+	}
+}
+
+var bytePosition = regexp.MustCompile(`\((?:at|after) byte (\d+)\)\.$`)
+
+// messageByte is the byte an error message names, or -1 if it names none.
+func messageByte(message string) int64 {
+	m := bytePosition.FindStringSubmatch(message)
+	if m == nil {
+		return -1
+	}
+	n, _ := strconv.ParseInt(m[1], 10, 64)
+	return n
 }
