@@ -124,7 +124,7 @@ func TestDecodeRefusesBadInputNamingTheFieldAndWhy(t *testing.T) {
 		{"two documents", `{} {}`, []string{" invalid_json"}},
 		{"text that is not UTF-8", "{\"currency\":\"\xff\"}", []string{" invalid_json"}},
 		{"a trailing comma", `{"hourlyValue":1,}`, []string{" invalid_json"}},
-		{"nesting deeper than any input", `{"options":[{"reach":{"relationships":[[[[[[1]]]]]]}}]}`, []string{" invalid_json"}},
+		{"nesting deeper than any input", `{"options":[{"reach":{"relationships":[[[[[[1]]]]]]}}]}`, []string{" too_deep"}},
 		{"a list instead of an object", `[]`, []string{" wrong_type"}},
 	}
 	for _, tc := range cases {

@@ -9,6 +9,7 @@ type Code string
 const (
 	CodeInvalidJSON     Code = "invalid_json"
 	CodeTooLong         Code = "too_long"
+	CodeTooDeep         Code = "too_deep"
 	CodeUnknownField    Code = "unknown_field"
 	CodeDuplicateField  Code = "duplicate_field"
 	CodeWrongType       Code = "wrong_type"

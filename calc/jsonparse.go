@@ -39,9 +39,10 @@ type jsonMember struct {
 const maxJSONDepth = 8
 
 type jsonParser struct {
-	data  []byte
-	pos   int
-	depth int
+	data    []byte
+	pos     int
+	depth   int
+	tooDeep bool // the input was refused at an object or array beyond maxJSONDepth
 	// open holds the elements of the objects and arrays being read, innermost
 	// last, so that each one's list is allocated once, at its final length.
 	open []jsonMember
@@ -51,9 +52,11 @@ type jsonParser struct {
 //
 // It accepts what encoding/json's Valid accepts, but for text that is not
 // UTF-8, which encoding/json takes inside strings as U+FFFD, and nesting
-// deeper than maxJSONDepth. Its strings are decoded as encoding/json decodes
-// them. An error names the byte where the input stops being JSON, counting
-// from 1, which is the Offset of encoding/json's SyntaxError for that input.
+// deeper than maxJSONDepth, which it refuses as CodeTooDeep at the first
+// bracket too deep, reading no further. Its strings are decoded as
+// encoding/json decodes them. An error names the byte where the input stops
+// being JSON, counting from 1, which is the Offset of encoding/json's
+// SyntaxError for that input.
 func parseJSON(data []byte) (jsonValue, *FieldError) {
 	if len(data) > MaxInputBytes {
 		return jsonValue{}, &FieldError{Code: CodeTooLong,
@@ -71,19 +74,24 @@ func parseJSON(data []byte) (jsonValue, *FieldError) {
 		ok = p.pos == len(p.data)
 	}
 	if !ok {
-		return jsonValue{}, p.syntaxError()
+		return jsonValue{}, p.refusal()
 	}
 	return v, nil
 }
 
-// syntaxError says where the input stopped being JSON: at the byte p.pos, or
-// at the end of an input that stops short.
-func (p *jsonParser) syntaxError() *FieldError {
-	message := "The input is not valid JSON (at byte " + strconv.Itoa(p.pos+1) + ")."
-	if p.pos >= len(p.data) {
-		message = "The input is not valid JSON: it ends too soon (after byte " + strconv.Itoa(len(p.data)) + ")."
+// refusal says why and where the parser stopped: at the byte p.pos, or at the
+// end of an input that stops short.
+func (p *jsonParser) refusal() *FieldError {
+	at := " (at byte " + strconv.Itoa(p.pos+1) + ")."
+	switch {
+	case p.tooDeep:
+		return &FieldError{Code: CodeTooDeep,
+			Message: "The input nests objects and lists too deeply: at most " + strconv.Itoa(maxJSONDepth) + " levels" + at}
+	case p.pos >= len(p.data):
+		return &FieldError{Code: CodeInvalidJSON,
+			Message: "The input is not valid JSON: it ends too soon (after byte " + strconv.Itoa(len(p.data)) + ")."}
 	}
-	return &FieldError{Code: CodeInvalidJSON, Message: message}
+	return &FieldError{Code: CodeInvalidJSON, Message: "The input is not valid JSON" + at}
 }
 
 // invalidUTF8 returns the index of the first byte of data that is not part of
@@ -124,6 +132,7 @@ func (p *jsonParser) value() (jsonValue, bool) {
 	switch c := p.data[p.pos]; {
 	case c == '{' || c == '[':
 		if p.depth++; p.depth > maxJSONDepth {
+			p.tooDeep = true
 			return jsonValue{}, false
 		}
 		kind, closing := jsonArray, byte(']')

@@ -2,8 +2,10 @@ package calc
 
 import (
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -138,4 +140,39 @@ func messageByte(message string) int64 {
 	}
 	n, _ := strconv.ParseInt(m[1], 10, 64)
 	return n
+}
+
+func TestNestingBeyondTheLimitIsTooDeepNotInvalid(t *testing.T) {
+	deep := func(n int, inner string) string { // n arrays around inner
+		return strings.Repeat("[", n) + inner + strings.Repeat("]", n)
+	}
+	const tooDeep = "The input nests objects and lists too deeply: at most 8 levels (at byte %d)."
+	cases := []struct {
+		name, input string
+		code        Code // "" if the input is read
+		message     string
+	}{
+		{"eight arrays are read", deep(8, "1"), "", ""},
+		{"eight levels of objects and arrays are read", `{"a":[{"b":[{"c":[{"d":[1]}]}]}]}`, "", ""},
+		{"nine arrays are too deep, named at the ninth", deep(9, ""), CodeTooDeep, fmt.Sprintf(tooDeep, 9)},
+		{"nine levels of objects and arrays are too deep", `{"a":[{"b":[{"c":[{"d":[{}]}]}]}]}`, CodeTooDeep, fmt.Sprintf(tooDeep, 25)},
+		{"blanks between the brackets count as bytes", deep(8, " [ ] "), CodeTooDeep, fmt.Sprintf(tooDeep, 10)},
+		{"a thousand arrays are too deep", deep(1000, ""), CodeTooDeep, fmt.Sprintf(tooDeep, 9)},
+		{"nesting too deep is named before JSON that is invalid after it", deep(9, "x"), CodeTooDeep, fmt.Sprintf(tooDeep, 9)},
+		{"JSON that is invalid before nesting too deep is invalid", `[x` + deep(9, ""), CodeInvalidJSON, "The input is not valid JSON (at byte 2)."},
+		{"eight levels twice are read", "[" + deep(7, "") + "," + deep(7, "") + "]", "", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := parseJSON([]byte(tc.input))
+			if tc.code == "" {
+				assert.Nil(t, err)
+				assert.True(t, json.Valid([]byte(tc.input)))
+				return
+			}
+			require.NotNil(t, err)
+			assert.Equal(t, tc.code, err.Code)
+			assert.Equal(t, tc.message, err.Message)
+		})
+	}
 }
