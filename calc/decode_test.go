@@ -2,6 +2,7 @@ package calc
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -156,6 +157,73 @@ func TestDecodeReturnsEveryErrorAtOnce(t *testing.T) {
 		"options[1].name required",
 		"options[1].mealCost too_large",
 	}, got)
+}
+
+// unknownKeys is an object of n unknown fields, "k0" to "k<n-1>".
+func unknownKeys(n int) []byte {
+	members := make([]string, n)
+	for i := range members {
+		members[i] = `"k` + strconv.Itoa(i) + `":0`
+	}
+	return []byte("{" + strings.Join(members, ",") + "}")
+}
+
+// unknownKeysUpTo is the object of the most unknown fields that fits in size
+// bytes, and their number.
+func unknownKeysUpTo(size int) ([]byte, int) {
+	n, length := 0, len("{}")
+	for {
+		grown := length + len(`"k":0`) + len(strconv.Itoa(n))
+		if n > 0 {
+			grown++ // the comma before it
+		}
+		if grown > size {
+			return unknownKeys(n), n
+		}
+		n, length = n+1, grown
+	}
+}
+
+func TestDecodeListsTwentyErrorsAndCountsTheRest(t *testing.T) {
+	allKeys, n := unknownKeysUpTo(MaxInputBytes)
+	require.Greater(t, n, 3000, "32 KB hold thousands of unknown fields")
+	cases := []struct {
+		name    string
+		input   []byte
+		listed  int    // errors listed, before the count of the rest
+		summary string // the message counting the rest, if any
+	}{
+		{"one error is listed alone", unknownKeys(1), 1, ""},
+		{"twenty errors are all listed", unknownKeys(MaxErrors), MaxErrors, ""},
+		{"a twenty-first error is counted", unknownKeys(MaxErrors + 1), MaxErrors, "1 more error is not listed."},
+		{"twenty-two errors are twenty and a count of two", unknownKeys(MaxErrors + 2), MaxErrors, "2 more errors are not listed."},
+		{"32 KB of unknown fields are twenty errors and a count of the rest", allKeys, MaxErrors,
+			groupThousands(strconv.Itoa(n-MaxErrors)) + " more errors are not listed."},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := replyErrors(t, tc.input)
+			_, errs := DecodeInput(tc.input)
+			want := make([]string, tc.listed)
+			for i := range want {
+				want[i] = "k" + strconv.Itoa(i) + " unknown_field" // the first errors, in the order of the input
+			}
+			if tc.summary != "" {
+				want = append(want, " too_many_errors")
+				assert.Equal(t, tc.summary, errs[len(errs)-1].Message)
+			}
+			assert.Equal(t, want, got)
+		})
+	}
+}
+
+func TestTheReplyTo32KBOfUnknownFieldsIsSmall(t *testing.T) {
+	input, _ := unknownKeysUpTo(MaxInputBytes)
+	require.Greater(t, len(input), MaxInputBytes-8, "the input is 32 KB, or within a member of it")
+	reply := ComputeJSON(input)
+	t.Logf("%d bytes of input, %d of reply", len(input), len(reply))
+	assert.Less(t, len(reply), 3<<10, "at most 3 KB: %d bytes", len(reply))
+	assert.Equal(t, reply, CompleteJSON(input))
 }
 
 func TestErrorMessagesSpeakToTheReader(t *testing.T) {

@@ -26,7 +26,13 @@ const (
 	CodeInvalidCurrency Code = "invalid_currency"
 	CodeInvalidKind     Code = "invalid_kind"
 	CodeInternal        Code = "internal"
+	CodeTooManyErrors   Code = "too_many_errors" // the last of a list cut at MaxErrors, counting the rest
 )
+
+// MaxErrors is how many errors DecodeInput lists at most; one more error,
+// CodeTooManyErrors, counts the rest, so that a reply stays small whatever
+// the input.
+const MaxErrors = 20
 
 // FieldError says which input is wrong, why, and how to put it right.
 type FieldError struct {
@@ -53,6 +59,19 @@ type Errors []FieldError
 //go:noinline
 func (es *Errors) add(field string, code Code, message string) {
 	*es = append(*es, FieldError{Field: field, Code: code, Message: message})
+}
+
+// capped keeps the first MaxErrors errors and counts the rest in one more.
+func (es Errors) capped() Errors {
+	more := len(es) - MaxErrors
+	if more <= 0 {
+		return es
+	}
+	message := groupThousands(strconv.Itoa(more)) + " more errors are not listed."
+	if more == 1 {
+		message = "1 more error is not listed."
+	}
+	return append(es[:MaxErrors:MaxErrors], FieldError{Code: CodeTooManyErrors, Message: message})
 }
 
 func (es Errors) Error() string {

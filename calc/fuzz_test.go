@@ -47,6 +47,7 @@ func FuzzDecodeInput(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		in, errs := DecodeInput(data)
 		if len(errs) > 0 {
+			assert.LessOrEqual(t, len(errs), MaxErrors+1, "twenty errors and a count of the rest")
 			for _, e := range errs {
 				assert.NotEmpty(t, e.Code)
 				assert.NotEmpty(t, e.Message)
