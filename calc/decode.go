@@ -84,7 +84,7 @@ func (dec *decoder) input(v jsonValue) Input {
 			in.Options, hasOptions = dec.options(m.value, m.key), true
 		default:
 			if decodeField(dec, business, m, "") < 0 {
-				dec.fail(m.key, CodeUnknownField, unknownMessage(m.key))
+				dec.fail(path("", m.key), CodeUnknownField, unknownMessage(m.key))
 			}
 		}
 	}
@@ -139,7 +139,7 @@ func isSpace(r rune) bool {
 const horizonMessage = "Horizon must be between 1 and 120 months."
 
 func unknownMessage(key string) string {
-	return strconv.Quote(key) + " is not a field this calculator knows."
+	return strconv.Quote(shortKey(key)) + " is not a field this calculator knows."
 }
 
 // decodeField reads member m into the figure it names, and returns that

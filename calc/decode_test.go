@@ -218,12 +218,71 @@ func TestDecodeListsTwentyErrorsAndCountsTheRest(t *testing.T) {
 }
 
 func TestTheReplyTo32KBOfUnknownFieldsIsSmall(t *testing.T) {
-	input, _ := unknownKeysUpTo(MaxInputBytes)
-	require.Greater(t, len(input), MaxInputBytes-8, "the input is 32 KB, or within a member of it")
-	reply := ComputeJSON(input)
-	t.Logf("%d bytes of input, %d of reply", len(input), len(reply))
-	assert.Less(t, len(reply), 3<<10, "at most 3 KB: %d bytes", len(reply))
-	assert.Equal(t, reply, CompleteJSON(input))
+	manyKeys, _ := unknownKeysUpTo(MaxInputBytes)
+	oneKey := func(c string) []byte { // one key of c, 32 KB in all
+		return []byte(`{"` + strings.Repeat(c, (MaxInputBytes-len(`{"":0}`))/len(c)) + `":0}`)
+	}
+	kilobyteKeys := func(c string) []byte { // keys of 1 KB of c and a number
+		var members []string
+		for i := 0; i < 32; i++ {
+			members = append(members, `"`+strings.Repeat(c, 1000)+strconv.Itoa(i)+`":0`)
+		}
+		return []byte("{" + strings.Join(members, ",") + "}")
+	}
+	cases := []struct {
+		name  string
+		input []byte
+	}{
+		{"thousands of short keys", manyKeys},
+		{"one key of 32 KB", oneKey("k")},
+		{"one key of 32 KB of a character escaped in the reply", oneKey("<")},
+		{"one key of 32 KB of accented letters", oneKey("é")},
+		{"thirty-two keys of 1 KB each", kilobyteKeys("k")},
+		{"thirty-two keys of 1 KB each of a character escaped in the reply", kilobyteKeys("&")},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			require.Greater(t, len(tc.input), 31<<10, "the input is about 32 KB")
+			require.LessOrEqual(t, len(tc.input), MaxInputBytes)
+			reply := ComputeJSON(tc.input)
+			t.Logf("%d bytes of input, %d of reply", len(tc.input), len(reply))
+			assert.Less(t, len(reply), 16<<10, "at most 16 KB: %d bytes", len(reply))
+			assert.Equal(t, reply, CompleteJSON(tc.input))
+		})
+	}
+	t.Run("the reply to thousands of short keys is under 3 KB", func(t *testing.T) {
+		assert.Less(t, len(ComputeJSON(manyKeys)), 3<<10)
+	})
+}
+
+func TestErrorsCutLongUnknownKeysAtFortyCharacters(t *testing.T) {
+	forty, cut := strings.Repeat("x", 40), strings.Repeat("x", 40)+"…"
+	cases := []struct {
+		name, input, field, quoted string
+	}{
+		{"a key of forty characters is given whole", `{"` + forty + `":0}`, forty, forty},
+		{"a key of forty-one characters is cut", `{"` + forty + `y":0}`, cut, cut},
+		{"forty accented letters are forty characters", `{"` + strings.Repeat("é", 40) + `":0}`,
+			strings.Repeat("é", 40), strings.Repeat("é", 40)},
+		{"a long key in an option is cut", optionJSON(`"` + forty + `yz":0`), "options[0]." + cut, cut},
+		{"a long key in reach is cut", optionJSON(`"reach":{"` + forty + `y":0,` + strings.TrimPrefix(reachJSON, "{")),
+			"options[0].reach." + cut, cut},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, errs := DecodeInput([]byte(tc.input))
+			require.Len(t, errs, 1)
+			assert.Equal(t, CodeUnknownField, errs[0].Code)
+			assert.Equal(t, tc.field, errs[0].Field)
+			assert.Equal(t, strconv.Quote(tc.quoted)+" is not a field this calculator knows.", errs[0].Message)
+		})
+	}
+	t.Run("a long key given twice is cut", func(t *testing.T) {
+		_, errs := DecodeInput([]byte(`{"` + forty + `y":0,"` + forty + `y":1}`))
+		require.Len(t, errs, 1)
+		assert.Equal(t, CodeDuplicateField, errs[0].Code)
+		assert.Equal(t, cut, errs[0].Field)
+	})
 }
 
 func TestErrorMessagesSpeakToTheReader(t *testing.T) {

@@ -38,7 +38,7 @@ const MaxErrors = 20
 type FieldError struct {
 	_ [0]func() // not comparable, so that no equality function is compiled (see Option)
 
-	Field   string // path of the field, such as "options[1].closeRate"; "" for the whole input
+	Field   string // path of the field, such as "options[1].closeRate", a key of more than 40 characters cut; "" for the whole input
 	Code    Code
 	Message string // one sentence a reader understands
 }
@@ -85,16 +85,35 @@ func (es Errors) Error() string {
 	return string(msg)
 }
 
-// path joins a field key onto its parent's path. Like indexPath, it is
-// kept out of line: inlined into its many callers, its concatenation grows
-// the browser build.
+// path joins a field key onto its parent's path, the key cut by shortKey.
+// Like indexPath, it is kept out of line: inlined into its many callers, its
+// concatenation grows the browser build.
 //
 //go:noinline
 func path(parent, key string) string {
+	key = shortKey(key)
 	if parent == "" {
 		return key
 	}
 	return parent + "." + key
+}
+
+// maxKeyRunes is as much of a key as an error repeats: the calculator's own
+// keys are shorter, and an unknown key of kilobytes, written once in the
+// field's path and once in the message, escaped for HTML, would make a reply
+// many times the size of its input.
+const maxKeyRunes = 40
+
+// shortKey is key, or its first maxKeyRunes characters and "…".
+func shortKey(key string) string {
+	runes := 0
+	for i := range key {
+		if runes == maxKeyRunes {
+			return key[:i] + "…"
+		}
+		runes++
+	}
+	return key
 }
 
 // indexPath names the i-th element of an array field: "options[1]".
