@@ -56,7 +56,9 @@ type jsonParser struct {
 // bracket too deep, reading no further. Its strings are decoded as
 // encoding/json decodes them. An error names the byte where the input stops
 // being JSON, counting from 1, which is the Offset of encoding/json's
-// SyntaxError for that input.
+// SyntaxError for that input (in Go's default build of encoding/json; with
+// GOEXPERIMENT=jsonv2 it counts differently). FuzzParserAgreesWithEncodingJSON
+// holds it to all of this.
 func parseJSON(data []byte) (jsonValue, *FieldError) {
 	if len(data) > MaxInputBytes {
 		return jsonValue{}, &FieldError{Code: CodeTooLong,
