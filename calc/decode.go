@@ -11,7 +11,8 @@ import (
 // fields take their defaults: the reader's business from DefaultInput, an
 // option's figures from the preset of its kind, and a missing options list
 // becomes the default comparison. Unknown fields are errors. Every error found
-// is returned at once, each with its field's path.
+// is returned at once, each with its field's path, up to MaxErrors of them
+// and one more that counts the rest.
 func DecodeInput(data []byte) (Input, Errors) {
 	root, err := parseJSON(data)
 	if err != nil {
@@ -23,7 +24,7 @@ func DecodeInput(data []byte) (Input, Errors) {
 	// names each remaining problem once.
 	dec.errs = append(dec.errs, Validate(in)...)
 	if len(dec.errs) > 0 {
-		return Input{}, dec.errs
+		return Input{}, dec.errs.capped()
 	}
 	return in, nil
 }
@@ -83,7 +84,7 @@ func (dec *decoder) input(v jsonValue) Input {
 			in.Options, hasOptions = dec.options(m.value, m.key), true
 		default:
 			if decodeField(dec, business, m, "") < 0 {
-				dec.fail(m.key, CodeUnknownField, unknownMessage(m.key))
+				dec.fail(path("", m.key), CodeUnknownField, unknownMessage(m.key))
 			}
 		}
 	}
@@ -141,7 +142,7 @@ const horizonLabel = "Months to look ahead"
 const horizonMessage = horizonLabel + " must be between 1 and 120."
 
 func unknownMessage(key string) string {
-	return strconv.Quote(key) + " is not a field this calculator knows."
+	return strconv.Quote(shortKey(key)) + " is not a field this calculator knows."
 }
 
 // decodeField reads member m into the figure it names, and returns that

@@ -2,6 +2,7 @@ package calc
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -124,7 +125,7 @@ func TestDecodeRefusesBadInputNamingTheFieldAndWhy(t *testing.T) {
 		{"two documents", `{} {}`, []string{" invalid_json"}},
 		{"text that is not UTF-8", "{\"currency\":\"\xff\"}", []string{" invalid_json"}},
 		{"a trailing comma", `{"hourlyValue":1,}`, []string{" invalid_json"}},
-		{"nesting deeper than any input", `{"options":[{"reach":{"relationships":[[[[[[1]]]]]]}}]}`, []string{" invalid_json"}},
+		{"nesting deeper than any input", `{"options":[{"reach":{"relationships":[[[[[[1]]]]]]}}]}`, []string{" too_deep"}},
 		{"a list instead of an object", `[]`, []string{" wrong_type"}},
 	}
 	for _, tc := range cases {
@@ -156,6 +157,132 @@ func TestDecodeReturnsEveryErrorAtOnce(t *testing.T) {
 		"options[1].name required",
 		"options[1].mealCost too_large",
 	}, got)
+}
+
+// unknownKeys is an object of n unknown fields, "k0" to "k<n-1>".
+func unknownKeys(n int) []byte {
+	members := make([]string, n)
+	for i := range members {
+		members[i] = `"k` + strconv.Itoa(i) + `":0`
+	}
+	return []byte("{" + strings.Join(members, ",") + "}")
+}
+
+// unknownKeysUpTo is the object of the most unknown fields that fits in size
+// bytes, and their number.
+func unknownKeysUpTo(size int) ([]byte, int) {
+	n, length := 0, len("{}")
+	for {
+		grown := length + len(`"k":0`) + len(strconv.Itoa(n))
+		if n > 0 {
+			grown++ // the comma before it
+		}
+		if grown > size {
+			return unknownKeys(n), n
+		}
+		n, length = n+1, grown
+	}
+}
+
+func TestDecodeListsTwentyErrorsAndCountsTheRest(t *testing.T) {
+	allKeys, n := unknownKeysUpTo(MaxInputBytes)
+	require.Greater(t, n, 3000, "32 KB hold thousands of unknown fields")
+	cases := []struct {
+		name    string
+		input   []byte
+		listed  int    // errors listed, before the count of the rest
+		summary string // the message counting the rest, if any
+	}{
+		{"one error is listed alone", unknownKeys(1), 1, ""},
+		{"twenty errors are all listed", unknownKeys(MaxErrors), MaxErrors, ""},
+		{"a twenty-first error is counted", unknownKeys(MaxErrors + 1), MaxErrors, "1 more error is not listed."},
+		{"twenty-two errors are twenty and a count of two", unknownKeys(MaxErrors + 2), MaxErrors, "2 more errors are not listed."},
+		{"32 KB of unknown fields are twenty errors and a count of the rest", allKeys, MaxErrors,
+			groupThousands(strconv.Itoa(n-MaxErrors)) + " more errors are not listed."},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := replyErrors(t, tc.input)
+			_, errs := DecodeInput(tc.input)
+			want := make([]string, tc.listed)
+			for i := range want {
+				want[i] = "k" + strconv.Itoa(i) + " unknown_field" // the first errors, in the order of the input
+			}
+			if tc.summary != "" {
+				want = append(want, " too_many_errors")
+				assert.Equal(t, tc.summary, errs[len(errs)-1].Message)
+			}
+			assert.Equal(t, want, got)
+		})
+	}
+}
+
+func TestTheReplyTo32KBOfUnknownFieldsIsSmall(t *testing.T) {
+	manyKeys, _ := unknownKeysUpTo(MaxInputBytes)
+	oneKey := func(c string) []byte { // one key of c, 32 KB in all
+		return []byte(`{"` + strings.Repeat(c, (MaxInputBytes-len(`{"":0}`))/len(c)) + `":0}`)
+	}
+	kilobyteKeys := func(c string) []byte { // keys of 1 KB of c and a number
+		var members []string
+		for i := 0; i < 32; i++ {
+			members = append(members, `"`+strings.Repeat(c, 1000)+strconv.Itoa(i)+`":0`)
+		}
+		return []byte("{" + strings.Join(members, ",") + "}")
+	}
+	cases := []struct {
+		name  string
+		input []byte
+	}{
+		{"thousands of short keys", manyKeys},
+		{"one key of 32 KB", oneKey("k")},
+		{"one key of 32 KB of a character escaped in the reply", oneKey("<")},
+		{"one key of 32 KB of accented letters", oneKey("é")},
+		{"thirty-two keys of 1 KB each", kilobyteKeys("k")},
+		{"thirty-two keys of 1 KB each of a character escaped in the reply", kilobyteKeys("&")},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			require.Greater(t, len(tc.input), 31<<10, "the input is about 32 KB")
+			require.LessOrEqual(t, len(tc.input), MaxInputBytes)
+			reply := ComputeJSON(tc.input)
+			t.Logf("%d bytes of input, %d of reply", len(tc.input), len(reply))
+			assert.Less(t, len(reply), 16<<10, "at most 16 KB: %d bytes", len(reply))
+			assert.Equal(t, reply, CompleteJSON(tc.input))
+		})
+	}
+	t.Run("the reply to thousands of short keys is under 3 KB", func(t *testing.T) {
+		assert.Less(t, len(ComputeJSON(manyKeys)), 3<<10)
+	})
+}
+
+func TestErrorsCutLongUnknownKeysAtFortyCharacters(t *testing.T) {
+	forty, cut := strings.Repeat("x", 40), strings.Repeat("x", 40)+"…"
+	cases := []struct {
+		name, input, field, quoted string
+	}{
+		{"a key of forty characters is given whole", `{"` + forty + `":0}`, forty, forty},
+		{"a key of forty-one characters is cut", `{"` + forty + `y":0}`, cut, cut},
+		{"forty accented letters are forty characters", `{"` + strings.Repeat("é", 40) + `":0}`,
+			strings.Repeat("é", 40), strings.Repeat("é", 40)},
+		{"a long key in an option is cut", optionJSON(`"` + forty + `yz":0`), "options[0]." + cut, cut},
+		{"a long key in reach is cut", optionJSON(`"reach":{"` + forty + `y":0,` + strings.TrimPrefix(reachJSON, "{")),
+			"options[0].reach." + cut, cut},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, errs := DecodeInput([]byte(tc.input))
+			require.Len(t, errs, 1)
+			assert.Equal(t, CodeUnknownField, errs[0].Code)
+			assert.Equal(t, tc.field, errs[0].Field)
+			assert.Equal(t, strconv.Quote(tc.quoted)+" is not a field this calculator knows.", errs[0].Message)
+		})
+	}
+	t.Run("a long key given twice is cut", func(t *testing.T) {
+		_, errs := DecodeInput([]byte(`{"` + forty + `y":0,"` + forty + `y":1}`))
+		require.Len(t, errs, 1)
+		assert.Equal(t, CodeDuplicateField, errs[0].Code)
+		assert.Equal(t, cut, errs[0].Field)
+	})
 }
 
 func TestErrorMessagesSpeakToTheReader(t *testing.T) {

@@ -9,6 +9,7 @@ type Code string
 const (
 	CodeInvalidJSON     Code = "invalid_json"
 	CodeTooLong         Code = "too_long"
+	CodeTooDeep         Code = "too_deep"
 	CodeUnknownField    Code = "unknown_field"
 	CodeDuplicateField  Code = "duplicate_field"
 	CodeWrongType       Code = "wrong_type"
@@ -26,13 +27,19 @@ const (
 	CodeInvalidKind     Code = "invalid_kind"
 	CodeInvalidName     Code = "invalid_name"
 	CodeInternal        Code = "internal"
+	CodeTooManyErrors   Code = "too_many_errors" // the last of a list cut at MaxErrors, counting the rest
 )
+
+// MaxErrors is how many errors DecodeInput lists at most; one more error,
+// CodeTooManyErrors, counts the rest, so that a reply stays small whatever
+// the input.
+const MaxErrors = 20
 
 // FieldError says which input is wrong, why, and how to put it right.
 type FieldError struct {
 	_ [0]func() // not comparable, so that no equality function is compiled (see Option)
 
-	Field   string // path of the field, such as "options[1].closeRate"; "" for the whole input
+	Field   string // path of the field, such as "options[1].closeRate", a key of more than 40 characters cut; "" for the whole input
 	Code    Code
 	Message string // one sentence a reader understands
 }
@@ -55,6 +62,19 @@ func (es *Errors) add(field string, code Code, message string) {
 	*es = append(*es, FieldError{Field: field, Code: code, Message: message})
 }
 
+// capped keeps the first MaxErrors errors and counts the rest in one more.
+func (es Errors) capped() Errors {
+	more := len(es) - MaxErrors
+	if more <= 0 {
+		return es
+	}
+	message := groupThousands(strconv.Itoa(more)) + " more errors are not listed."
+	if more == 1 {
+		message = "1 more error is not listed."
+	}
+	return append(es[:MaxErrors:MaxErrors], FieldError{Code: CodeTooManyErrors, Message: message})
+}
+
 func (es Errors) Error() string {
 	var msg []byte
 	for i, e := range es {
@@ -66,16 +86,35 @@ func (es Errors) Error() string {
 	return string(msg)
 }
 
-// path joins a field key onto its parent's path. Like indexPath, it is
-// kept out of line: inlined into its many callers, its concatenation grows
-// the browser build.
+// path joins a field key onto its parent's path, the key cut by shortKey.
+// Like indexPath, it is kept out of line: inlined into its many callers, its
+// concatenation grows the browser build.
 //
 //go:noinline
 func path(parent, key string) string {
+	key = shortKey(key)
 	if parent == "" {
 		return key
 	}
 	return parent + "." + key
+}
+
+// maxKeyRunes is as much of a key as an error repeats: the calculator's own
+// keys are shorter, and an unknown key of kilobytes, written once in the
+// field's path and once in the message, escaped for HTML, would make a reply
+// many times the size of its input.
+const maxKeyRunes = 40
+
+// shortKey is key, or its first maxKeyRunes characters and "…".
+func shortKey(key string) string {
+	runes := 0
+	for i := range key {
+		if runes == maxKeyRunes {
+			return key[:i] + "…"
+		}
+		runes++
+	}
+	return key
 }
 
 // indexPath names the i-th element of an array field: "options[1]".

@@ -39,22 +39,34 @@ type jsonMember struct {
 const maxJSONDepth = 8
 
 type jsonParser struct {
-	data  []byte
-	pos   int
-	depth int
+	data    []byte
+	pos     int
+	depth   int
+	tooDeep bool // the input was refused at an object or array beyond maxJSONDepth
 	// open holds the elements of the objects and arrays being read, innermost
 	// last, so that each one's list is allocated once, at its final length.
 	open []jsonMember
 }
 
 // parseJSON reads one JSON document of at most MaxInputBytes.
+//
+// It accepts what encoding/json's Valid accepts, but for text that is not
+// UTF-8, which encoding/json takes inside strings as U+FFFD, and nesting
+// deeper than maxJSONDepth, which it refuses as CodeTooDeep at the first
+// bracket too deep, reading no further. Its strings are decoded as
+// encoding/json decodes them. An error names the byte where the input stops
+// being JSON, counting from 1, which is the Offset of encoding/json's
+// SyntaxError for that input (in Go's default build of encoding/json; with
+// GOEXPERIMENT=jsonv2 it counts differently). FuzzParserAgreesWithEncodingJSON
+// holds it to all of this.
 func parseJSON(data []byte) (jsonValue, *FieldError) {
 	if len(data) > MaxInputBytes {
 		return jsonValue{}, &FieldError{Code: CodeTooLong,
 			Message: "The input is longer than " + strconv.Itoa(MaxInputBytes>>10) + " KB."}
 	}
-	if !validUTF8(data) {
-		return jsonValue{}, &FieldError{Code: CodeInvalidJSON, Message: "The input is not valid UTF-8 text."}
+	if at := invalidUTF8(data); at >= 0 {
+		return jsonValue{}, &FieldError{Code: CodeInvalidJSON,
+			Message: "The input is not valid UTF-8 text (at byte " + strconv.Itoa(at+1) + ")."}
 	}
 	var open [32]jsonMember // as many as a valid input holds open at once, or nearly
 	p := jsonParser{data: data, open: open[:0]}
@@ -64,23 +76,39 @@ func parseJSON(data []byte) (jsonValue, *FieldError) {
 		ok = p.pos == len(p.data)
 	}
 	if !ok {
-		return jsonValue{}, &FieldError{Code: CodeInvalidJSON,
-			Message: "The input is not valid JSON (at character " + strconv.Itoa(p.pos+1) + ")."}
+		return jsonValue{}, p.refusal()
 	}
 	return v, nil
 }
 
-// validUTF8 is utf8.Valid, rune by rune: utf8.Valid's fast paths are more
-// code in the browser build than inputs of at most 32 KB need.
-func validUTF8(data []byte) bool {
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
-		if r == utf8.RuneError && size == 1 {
-			return false
-		}
-		data = data[size:]
+// refusal says why and where the parser stopped: at the byte p.pos, or at the
+// end of an input that stops short.
+func (p *jsonParser) refusal() *FieldError {
+	at := " (at byte " + strconv.Itoa(p.pos+1) + ")."
+	switch {
+	case p.tooDeep:
+		return &FieldError{Code: CodeTooDeep,
+			Message: "The input nests objects and lists too deeply: at most " + strconv.Itoa(maxJSONDepth) + " levels" + at}
+	case p.pos >= len(p.data):
+		return &FieldError{Code: CodeInvalidJSON,
+			Message: "The input is not valid JSON: it ends too soon (after byte " + strconv.Itoa(len(p.data)) + ")."}
 	}
-	return true
+	return &FieldError{Code: CodeInvalidJSON, Message: "The input is not valid JSON" + at}
+}
+
+// invalidUTF8 returns the index of the first byte of data that is not part of
+// valid UTF-8, or -1 if data is valid UTF-8. It reads rune by rune, as
+// utf8.Valid's fast paths are more code in the browser build than inputs of
+// at most 32 KB need.
+func invalidUTF8(data []byte) int {
+	for at := 0; at < len(data); {
+		r, size := utf8.DecodeRune(data[at:])
+		if r == utf8.RuneError && size == 1 {
+			return at
+		}
+		at += size
+	}
+	return -1
 }
 
 // skipSpace is kept out of line: inlined, its loop would be repeated in each
@@ -106,6 +134,7 @@ func (p *jsonParser) value() (jsonValue, bool) {
 	switch c := p.data[p.pos]; {
 	case c == '{' || c == '[':
 		if p.depth++; p.depth > maxJSONDepth {
+			p.tooDeep = true
 			return jsonValue{}, false
 		}
 		kind, closing := jsonArray, byte(']')
@@ -120,22 +149,25 @@ func (p *jsonParser) value() (jsonValue, bool) {
 		return jsonValue{kind: jsonString, text: s}, ok
 	case c == '-' || (c >= '0' && c <= '9'):
 		return p.number()
-	case p.literal("true"):
-		return jsonValue{kind: jsonBool, text: "true"}, true
-	case p.literal("false"):
-		return jsonValue{kind: jsonBool, text: "false"}, true
-	case p.literal("null"):
-		return jsonValue{kind: jsonNull}, true
+	case c == 't':
+		return jsonValue{kind: jsonBool, text: "true"}, p.literal("true")
+	case c == 'f':
+		return jsonValue{kind: jsonBool, text: "false"}, p.literal("false")
+	case c == 'n':
+		return jsonValue{kind: jsonNull}, p.literal("null")
 	}
 	return jsonValue{}, false
 }
 
+// literal reads word, or stops at the first byte that differs from it.
 func (p *jsonParser) literal(word string) bool {
-	if len(p.data)-p.pos >= len(word) && string(p.data[p.pos:p.pos+len(word)]) == word {
-		p.pos += len(word)
-		return true
+	for i := 0; i < len(word); i++ {
+		if p.pos >= len(p.data) || p.data[p.pos] != word[i] {
+			return false
+		}
+		p.pos++
 	}
-	return false
+	return true
 }
 
 // elements reads an object's members or an array's items, up to closing:
@@ -273,25 +305,16 @@ func (p *jsonParser) string() (string, bool) {
 			return "", false
 		}
 		esc := p.data[p.pos]
-		p.pos++
 		if esc == 'u' {
+			p.pos++
 			r, ok := p.hex4()
 			if !ok {
 				return "", false
 			}
-			if utf16.IsSurrogate(r) && p.literal(`\u`) {
-				r2, ok := p.hex4()
-				if !ok {
-					return "", false
-				}
-				if pair := utf16.DecodeRune(r, r2); pair != utf8.RuneError {
-					r = pair
-				} else { // a lone surrogate: U+FFFD, and the next escape stands alone
-					buf = utf8.AppendRune(buf, utf8.RuneError)
-					r = r2
-				}
+			if utf16.IsSurrogate(r) {
+				r = p.pairedSurrogate(r)
 			}
-			buf = utf8.AppendRune(buf, r) // a lone surrogate is written as U+FFFD
+			buf = utf8.AppendRune(buf, r)
 			continue
 		}
 		i := 0
@@ -299,19 +322,41 @@ func (p *jsonParser) string() (string, bool) {
 			i += 2
 		}
 		if i == len(simpleEscapes) {
-			return "", false
+			return "", false // at the unknown escape
 		}
+		p.pos++
 		buf = append(buf, simpleEscapes[i+1])
 	}
 	return "", false
 }
 
-func (p *jsonParser) hex4() (rune, bool) {
-	if len(p.data)-p.pos < 4 {
-		return 0, false
+// pairedSurrogate reads the escape after the surrogate r when the two make a
+// pair, and returns the rune they stand for. A surrogate without its pair is
+// U+FFFD, and the escape after it, if any, is left to be read on its own: it
+// may begin a pair of its own, as in "\ud800\ud800\udc00", which is U+FFFD
+// U+10000, as encoding/json reads it.
+func (p *jsonParser) pairedSurrogate(r rune) rune {
+	start := p.pos
+	if p.literal(`\u`) {
+		if r2, ok := p.hex4(); ok {
+			if pair := utf16.DecodeRune(r, r2); pair != utf8.RuneError {
+				return pair
+			}
+		}
 	}
+	p.pos = start
+	return utf8.RuneError
+}
+
+// hex4 reads the four hexadecimal digits of a \u escape, or stops at the
+// first byte that is not one.
+func (p *jsonParser) hex4() (rune, bool) {
 	var r rune
-	for _, c := range p.data[p.pos : p.pos+4] {
+	for i := 0; i < 4; i++ {
+		if p.pos >= len(p.data) {
+			return 0, false
+		}
+		c := p.data[p.pos]
 		switch {
 		case c >= '0' && c <= '9':
 			r = r<<4 | rune(c-'0')
@@ -322,7 +367,7 @@ func (p *jsonParser) hex4() (rune, bool) {
 		default:
 			return 0, false
 		}
+		p.pos++
 	}
-	p.pos += 4
 	return r, true
 }
