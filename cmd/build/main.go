@@ -14,15 +14,12 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"flag"
-	"fmt"
-	"html"
 	"log"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/networking-roi/widget/calc"
-	"github.com/shopspring/decimal"
 )
 
 func main() {
@@ -69,7 +66,12 @@ func (b *builder) run(wasm, exec string) error {
 			return err
 		}
 	}
-	defaults, prebuilt, err := defaultComparison()
+	defaults := calc.EncodeInput(calc.DefaultInput())
+	summaries, err := prebuiltSummaries()
+	if err != nil {
+		return err
+	}
+	prebuilt, err := json.Marshal(summaries)
 	if err != nil {
 		return err
 	}
@@ -119,7 +121,7 @@ func (b *builder) run(wasm, exec string) error {
 	if err := b.write("networking-roi.js", loader); err != nil {
 		return err
 	}
-	fallback := []byte(staticFigures(prebuilt))
+	fallback := []byte(staticFigures(summaries[calc.DefaultInput().Currency]))
 	for _, page := range pages {
 		data, err := b.source(page, map[string][]byte{"<!--PREBUILT-->": fallback})
 		if err != nil {
@@ -215,119 +217,4 @@ func (b *builder) compress() error {
 		}
 	}
 	return nil
-}
-
-// defaultComparison is the default input, every field written out, and, for
-// each currency the widget offers, the summary of its reply that the loader
-// shows before the .wasm is ready.
-func defaultComparison() (input, prebuilt []byte, err error) {
-	input = calc.EncodeInput(calc.DefaultInput())
-	summaries := map[string]prebuiltSummary{}
-	for _, currency := range calc.Currencies() {
-		in := calc.DefaultInput()
-		in.Currency = currency
-		if summaries[currency], err = summarize(calc.EncodeInput(in)); err != nil {
-			return nil, nil, err
-		}
-	}
-	prebuilt, err = json.Marshal(summaries)
-	return input, prebuilt, err
-}
-
-// prebuiltSummary is what the loader shows of a reply: the verdict, and each
-// option's net and payback month as a line.
-type prebuiltSummary struct {
-	Verdict string   `json:"verdict"`
-	Lines   []string `json:"lines"`
-}
-
-// summarize computes an input and sums up its reply for the loader.
-func summarize(input []byte) (prebuiltSummary, error) {
-	var reply struct {
-		Report struct {
-			Currency      string `json:"currency"`
-			HorizonMonths int    `json:"horizonMonths"`
-			Options       []struct {
-				Name         string `json:"name"`
-				Net          string `json:"net"`
-				PaybackMonth *int   `json:"paybackMonth"`
-			} `json:"options"`
-			Comparison struct {
-				Verdict string `json:"verdict"`
-			} `json:"comparison"`
-		} `json:"report"`
-	}
-	if err := json.Unmarshal(calc.ComputeJSON(input), &reply); err != nil {
-		return prebuiltSummary{}, err
-	}
-	r := reply.Report
-	summary := prebuiltSummary{Verdict: r.Comparison.Verdict}
-	for _, o := range r.Options {
-		net, err := decimal.NewFromString(o.Net)
-		if err != nil {
-			return prebuiltSummary{}, err
-		}
-		line := fmt.Sprintf("%s: net %s over %d months", o.Name, calc.FormatMoney(net, r.Currency), r.HorizonMonths)
-		if o.PaybackMonth != nil {
-			line += fmt.Sprintf(", paying back in month %d", *o.PaybackMonth)
-		}
-		summary.Lines = append(summary.Lines, line)
-	}
-	return summary, nil
-}
-
-// settingsJSON is what the loader and the widget need to know of the
-// engine's choices to read the element's attributes: the kinds and their
-// names, the default presets, the offered currencies and the horizon's limits.
-func settingsJSON() ([]byte, error) {
-	names := map[string]string{}
-	var kinds []string
-	for _, kind := range calc.Kinds() {
-		option, _ := calc.Preset(kind)
-		names[string(kind)] = option.Name
-		kinds = append(kinds, string(kind))
-	}
-	var presets []string
-	for _, option := range calc.DefaultInput().Options {
-		presets = append(presets, string(option.Kind))
-	}
-	return json.Marshal(map[string]any{
-		"kinds": kinds, "kindNames": names, "defaultPresets": presets, "currencies": calc.Currencies(),
-		"maxOptions": calc.MaxOptions,
-		"horizon":    map[string]int{"min": calc.MinHorizonMonths, "max": calc.MaxHorizonMonths, "default": calc.DefaultInput().HorizonMonths},
-	})
-}
-
-// presetsJSON is every kind's starting option, for the widget's preset menu.
-func presetsJSON() ([]byte, error) {
-	presets := map[string]json.RawMessage{}
-	for _, kind := range calc.Kinds() {
-		option, _ := calc.Preset(kind)
-		in := calc.Input{Options: []calc.Option{option}}
-		var one struct {
-			Options []json.RawMessage `json:"options"`
-		}
-		if err := json.Unmarshal(calc.EncodeInput(in), &one); err != nil {
-			return nil, err
-		}
-		presets[string(kind)] = one.Options[0]
-	}
-	return json.Marshal(presets)
-}
-
-// staticFigures is the default comparison as plain HTML, for readers without
-// JavaScript: the verdict and each option's net and payback.
-func staticFigures(prebuilt []byte) string {
-	var summaries map[string]prebuiltSummary
-	if err := json.Unmarshal(prebuilt, &summaries); err != nil {
-		log.Fatal(err)
-	}
-	summary := summaries[calc.DefaultInput().Currency]
-	var s strings.Builder
-	fmt.Fprintf(&s, "<p><strong>%s</strong></p>\n<ul>\n", html.EscapeString(summary.Verdict))
-	for _, line := range summary.Lines {
-		fmt.Fprintf(&s, "<li>%s.</li>\n", html.EscapeString(line))
-	}
-	s.WriteString("</ul>\n")
-	return s.String()
 }
