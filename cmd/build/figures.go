@@ -9,6 +9,36 @@ import (
 	"github.com/networking-roi/widget/calc"
 )
 
+// engineValues are the placeholders the engine fills, each from calc: its
+// settings, every kind's preset and the default input as JSON for the
+// scripts, and the default comparison, as JSON for the loader and as HTML
+// for the pages.
+func engineValues() (map[string]string, error) {
+	settings, err := settingsJSON()
+	if err != nil {
+		return nil, err
+	}
+	presets, err := presetsJSON()
+	if err != nil {
+		return nil, err
+	}
+	summaries, err := prebuiltSummaries()
+	if err != nil {
+		return nil, err
+	}
+	prebuilt, err := json.Marshal(summaries)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]string{
+		"__SETTINGS__":      string(settings),
+		"__PRESETS__":       string(presets),
+		"__DEFAULT_INPUT__": string(calc.EncodeInput(calc.DefaultInput())),
+		"__PREBUILT__":      string(prebuilt),
+		"<!--PREBUILT-->":   staticFigures(summaries[calc.DefaultInput().Currency]),
+	}, nil
+}
+
 // prebuiltSummaries is, for each currency the widget offers, the summary of
 // the default comparison that the loader shows before the .wasm is ready.
 func prebuiltSummaries() (map[string]prebuiltSummary, error) {
