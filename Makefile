@@ -23,7 +23,6 @@ build:
 	$(WASM_ENV) go build -trimpath -ldflags="-s -w -X main.version=$(VERSION)" -o bin/networking-roi.wasm ./wasm
 	go run ./cmd/build -wasm bin/networking-roi.wasm -exec "$(GOROOT)/lib/wasm/wasm_exec.js" -web web -out $(DIST)
 	node cmd/build/brotli.mjs $(DIST)
-	$(WASM_ENV) go build -trimpath -tags panichook -o bin/networking-roi-panichook.wasm ./wasm
 
 run: build
 	PORT=$(PORT) go run ./cmd/serve -dir $(DIST)
@@ -47,8 +46,11 @@ browser-deps:
 	@command -v $(CHROMIUM) >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@test -d web/test/node_modules/playwright-core || (cd web/test && npm ci --no-audit --no-fund --loglevel=error)
 
+# The panichook build is a test-only engine that panics on request
+# (wasm/panichook.go), for reliability.test.mjs.
 test-browser: build browser-deps
 	go build -o bin/serve ./cmd/serve
+	$(WASM_ENV) go build -trimpath -tags panichook -o bin/networking-roi-panichook.wasm ./wasm
 	cd web/test && CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 unit/*.test.mjs *.test.mjs
 
 fuzz-short:

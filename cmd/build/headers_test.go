@@ -45,7 +45,7 @@ func TestHeadersFileGivesEveryWrittenFileItsExactPath(t *testing.T) {
 }
 
 func TestTheHeadersFileIsNotCompressed(t *testing.T) {
-	b := builder{out: t.TempDir(), names: map[string]string{}}
+	b := newBuilder("web", t.TempDir())
 	require.NoError(t, b.write("networking-roi.js", []byte("loader")))
 	require.NoError(t, b.writeHeaders())
 	require.NoError(t, b.compress())

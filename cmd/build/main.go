@@ -14,15 +14,11 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"flag"
-	"fmt"
-	"html"
 	"log"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/networking-roi/widget/calc"
-	"github.com/shopspring/decimal"
 )
 
 func main() {
@@ -31,105 +27,65 @@ func main() {
 	web := flag.String("web", "web", "the web sources")
 	out := flag.String("out", "dist", "the output folder")
 	flag.Parse()
-	b := builder{web: *web, out: *out, names: map[string]string{}}
-	if err := b.run(*wasm, *exec); err != nil {
+	if err := newBuilder(*web, *out).run(*wasm, *exec); err != nil {
 		log.Fatal(err)
 	}
 }
 
 type builder struct {
 	web, out string
+	values   map[string]string // placeholder → its value, see fill
 	names    map[string]string // source name → hashed name
 	written  []string
 }
 
-// pageAssets are the pages' own assets, each minified under a hashed name: a
-// script bundled with the modules it imports (builder.js uses share.js) and
-// the engine's settings for __SETTINGS__, a style sheet on its own.
-var pageAssets = []string{"page.css", "embed.js", "builder.js"}
+func newBuilder(web, out string) *builder {
+	return &builder{web: web, out: out, values: map[string]string{}, names: map[string]string{}}
+}
+
+// assets are the widget's and the pages' own assets, each minified under a
+// hashed name: a script bundled with the modules it imports (widget.js with
+// format.js, share.js and chart.js; builder.js with share.js), a style
+// sheet on its own.
+var assets = []string{"widget.js", "page.css", "embed.js", "builder.js"}
 
 // pages are the HTML pages, written under their own names.
 var pages = []string{"index.html", "embed.html", "builder.html"}
 
+// run writes the built folder: the engine and wasm_exec.js, the assets, the
+// loader, the pages, the host's _headers and a .gz of every file. Each step
+// may fill placeholders with what the steps before it wrote.
 func (b *builder) run(wasm, exec string) error {
 	if err := os.MkdirAll(b.out, 0o755); err != nil {
 		return err
 	}
-	for _, src := range []struct{ name, path string }{
-		{"networking-roi.wasm", wasm}, {"wasm_exec.js", exec},
-	} {
-		data, err := os.ReadFile(src.path)
-		if err == nil {
-			data, err = minify(src.name, data)
-		}
-		if err != nil {
-			return err
-		}
-		if err := b.writeHashed(src.name, data); err != nil {
-			return err
-		}
+	if err := b.writeEngine(wasm, exec); err != nil {
+		return err
 	}
-	defaults, prebuilt, err := defaultComparison()
+	values, err := engineValues()
 	if err != nil {
 		return err
 	}
-	presets, err := presetsJSON()
-	if err != nil {
-		return err
-	}
-	settings, err := settingsJSON()
-	if err != nil {
-		return err
-	}
-	schema, err := json.Marshal(calc.InputSchema())
-	if err != nil {
-		return err
-	}
-	cssJSON, err := b.styleString("widget.css")
-	if err != nil {
-		return err
-	}
-	loaderCSS, err := b.styleString("loader.css")
-	if err != nil {
-		return err
-	}
-	widget, err := bundle(filepath.Join(b.web, "widget.js"), map[string]string{
-		"__CSS__": cssJSON, "__PRESETS__": string(presets), "__DEFAULT_INPUT__": string(defaults), "__SCHEMA__": string(schema),
-	})
-	if err != nil {
-		return err
-	}
-	if err := b.writeHashed("widget.js", widget); err != nil {
-		return err
-	}
-	for _, name := range pageAssets {
-		data, err := b.pageAsset(name, settings)
-		if err != nil {
-			return err
-		}
-		if err := b.writeHashed(name, data); err != nil {
+	maps.Copy(b.values, values)
+	for placeholder, sheet := range map[string]string{"__CSS__": "widget.css", "__LOADER_CSS__": "loader.css"} {
+		if b.values[placeholder], err = b.styleString(sheet); err != nil {
 			return err
 		}
 	}
-	assets, _ := json.Marshal(map[string]string{
-		"widget": b.names["widget.js"], "wasm": b.names["networking-roi.wasm"], "exec": b.names["wasm_exec.js"],
-	})
-	loader, err := b.minifiedSource("networking-roi.js", map[string][]byte{
-		"__ASSETS__": assets, "__PREBUILT__": prebuilt, "__SETTINGS__": settings, "__LOADER_CSS__": []byte(loaderCSS),
-	})
-	if err != nil {
+	for _, name := range assets {
+		if err := b.writeAsset(name); err != nil {
+			return err
+		}
+	}
+	if err := b.writeLoader(); err != nil {
 		return err
 	}
-	if err := b.write("networking-roi.js", loader); err != nil {
-		return err
-	}
-	fallback := []byte(staticFigures(prebuilt))
 	for _, page := range pages {
-		data, err := b.source(page, map[string][]byte{"<!--PREBUILT-->": fallback})
-		if err != nil {
-			return err
+		data, err := b.source(page)
+		if err == nil {
+			err = b.write(page, data)
 		}
-		if err := b.write(page, data); err != nil {
+		if err != nil {
 			return err
 		}
 	}
@@ -139,15 +95,69 @@ func (b *builder) run(wasm, exec string) error {
 	return b.compress()
 }
 
+// writeEngine writes the .wasm and the wasm_exec.js of the Go that built it,
+// minified, under hashed names.
+func (b *builder) writeEngine(wasm, exec string) error {
+	for _, src := range []struct{ name, path string }{
+		{"networking-roi.wasm", wasm}, {"wasm_exec.js", exec},
+	} {
+		data, err := os.ReadFile(src.path)
+		if err == nil {
+			data, err = minify(src.name, data)
+		}
+		if err == nil {
+			err = b.writeHashed(src.name, data)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeAsset writes one of assets under its hashed name: a script bundled
+// with what it imports, a style sheet minified.
+func (b *builder) writeAsset(name string) error {
+	var data []byte
+	var err error
+	if filepath.Ext(name) == ".js" {
+		data, err = bundle(filepath.Join(b.web, name), b.fillPlugin())
+	} else {
+		data, err = b.minifiedSource(name)
+	}
+	if err != nil {
+		return err
+	}
+	return b.writeHashed(name, data)
+}
+
+// writeLoader writes the loader under its own name, with the hashed names
+// of what it fetches: the widget, the engine and wasm_exec.js.
+func (b *builder) writeLoader() error {
+	fetched, err := json.Marshal(map[string]string{
+		"widget": b.names["widget.js"], "wasm": b.names["networking-roi.wasm"], "exec": b.names["wasm_exec.js"],
+	})
+	if err != nil {
+		return err
+	}
+	b.values["__ASSETS__"] = string(fetched)
+	loader, err := b.minifiedSource("networking-roi.js")
+	if err != nil {
+		return err
+	}
+	return b.write("networking-roi.js", loader)
+}
+
 // source reads a web source, fills its placeholders and points its
-// references at the hashed names written so far.
-func (b *builder) source(name string, fill map[string][]byte) ([]byte, error) {
-	data, err := os.ReadFile(filepath.Join(b.web, name))
+// references ("./page.css") at the hashed names written so far.
+func (b *builder) source(name string) ([]byte, error) {
+	path := filepath.Join(b.web, name)
+	data, err := os.ReadFile(path)
+	if err == nil {
+		data, err = b.fill(path, data)
+	}
 	if err != nil {
 		return nil, err
-	}
-	for placeholder, value := range fill {
-		data = bytes.ReplaceAll(data, []byte(placeholder), value)
 	}
 	for from, to := range b.names {
 		data = bytes.ReplaceAll(data, []byte(`"./`+from+`"`), []byte(`"./`+to+`"`))
@@ -157,27 +167,18 @@ func (b *builder) source(name string, fill map[string][]byte) ([]byte, error) {
 
 // minifiedSource is a web source with its placeholders filled and its
 // references pointed at hashed names, minified.
-func (b *builder) minifiedSource(name string, fill map[string][]byte) ([]byte, error) {
-	data, err := b.source(name, fill)
+func (b *builder) minifiedSource(name string) ([]byte, error) {
+	data, err := b.source(name)
 	if err != nil {
 		return nil, err
 	}
 	return minify(name, data)
 }
 
-// pageAsset is one of pageAssets, ready to write: a script bundled with
-// what it imports, the engine's settings filled in; a style sheet minified.
-func (b *builder) pageAsset(name string, settings []byte) ([]byte, error) {
-	if filepath.Ext(name) != ".js" {
-		return b.minifiedSource(name, nil)
-	}
-	return bundle(filepath.Join(b.web, name), map[string]string{"__SETTINGS__": string(settings)})
-}
-
 // styleString is a style sheet of the web sources, minified, as a JavaScript
 // string literal for the module that adopts it.
 func (b *builder) styleString(name string) (string, error) {
-	css, err := b.minifiedSource(name, nil)
+	css, err := b.minifiedSource(name)
 	if err != nil {
 		return "", err
 	}
@@ -219,121 +220,4 @@ func (b *builder) compress() error {
 		}
 	}
 	return nil
-}
-
-// defaultComparison is the default input, every field written out, and, for
-// each currency the widget offers, the summary of its reply that the loader
-// shows before the .wasm is ready.
-func defaultComparison() (input, prebuilt []byte, err error) {
-	input = calc.EncodeInput(calc.DefaultInput())
-	summaries := map[string]prebuiltSummary{}
-	for _, currency := range calc.Currencies() {
-		in := calc.DefaultInput()
-		in.Currency = currency
-		if summaries[currency], err = summarize(calc.EncodeInput(in)); err != nil {
-			return nil, nil, err
-		}
-	}
-	prebuilt, err = json.Marshal(summaries)
-	return input, prebuilt, err
-}
-
-// prebuiltSummary is what the loader shows of a reply: the verdict, and each
-// option's net and payback month as a line.
-type prebuiltSummary struct {
-	Verdict string   `json:"verdict"`
-	Lines   []string `json:"lines"`
-}
-
-// summarize computes an input and sums up its reply for the loader.
-func summarize(input []byte) (prebuiltSummary, error) {
-	var reply struct {
-		Report struct {
-			Currency      string `json:"currency"`
-			HorizonMonths int    `json:"horizonMonths"`
-			Options       []struct {
-				Name         string `json:"name"`
-				Net          string `json:"net"`
-				PaybackMonth *int   `json:"paybackMonth"`
-			} `json:"options"`
-			Comparison struct {
-				Verdict string `json:"verdict"`
-			} `json:"comparison"`
-		} `json:"report"`
-	}
-	if err := json.Unmarshal(calc.ComputeJSON(input), &reply); err != nil {
-		return prebuiltSummary{}, err
-	}
-	r := reply.Report
-	summary := prebuiltSummary{Verdict: r.Comparison.Verdict}
-	for _, o := range r.Options {
-		net, err := decimal.NewFromString(o.Net)
-		if err != nil {
-			return prebuiltSummary{}, err
-		}
-		line := fmt.Sprintf("%s: net %s over %d months", o.Name, calc.FormatMoney(net, r.Currency), r.HorizonMonths)
-		if o.PaybackMonth != nil {
-			line += fmt.Sprintf(", paying back in month %d", *o.PaybackMonth)
-		}
-		summary.Lines = append(summary.Lines, line)
-	}
-	return summary, nil
-}
-
-// settingsJSON is what the loader and the pages need of the engine's schema
-// to read the element's attributes: the kinds and their names, the default
-// presets, the offered currencies and the limits on options and the horizon.
-// The widget gets the whole schema.
-func settingsJSON() ([]byte, error) {
-	schema := calc.InputSchema()
-	names := map[calc.Kind]string{}
-	var kinds []calc.Kind
-	for _, k := range schema.Kinds {
-		names[k.Kind] = k.Name
-		kinds = append(kinds, k.Kind)
-	}
-	horizon := map[string]int{}
-	for _, f := range schema.Fields {
-		if f.Path == "horizonMonths" {
-			horizon = map[string]int{"min": int(f.Min.IntPart()), "max": int(f.Max.IntPart()), "default": int(f.Default.IntPart())}
-		}
-	}
-	return json.Marshal(map[string]any{
-		"kinds": kinds, "kindNames": names, "defaultPresets": schema.DefaultKinds, "currencies": schema.Currencies,
-		"maxOptions": schema.MaxOptions, "horizon": horizon,
-	})
-}
-
-// presetsJSON is every kind's starting option, for the widget's preset menu.
-func presetsJSON() ([]byte, error) {
-	presets := map[string]json.RawMessage{}
-	for _, kind := range calc.Kinds() {
-		option, _ := calc.Preset(kind)
-		in := calc.Input{Options: []calc.Option{option}}
-		var one struct {
-			Options []json.RawMessage `json:"options"`
-		}
-		if err := json.Unmarshal(calc.EncodeInput(in), &one); err != nil {
-			return nil, err
-		}
-		presets[string(kind)] = one.Options[0]
-	}
-	return json.Marshal(presets)
-}
-
-// staticFigures is the default comparison as plain HTML, for readers without
-// JavaScript: the verdict and each option's net and payback.
-func staticFigures(prebuilt []byte) string {
-	var summaries map[string]prebuiltSummary
-	if err := json.Unmarshal(prebuilt, &summaries); err != nil {
-		log.Fatal(err)
-	}
-	summary := summaries[calc.DefaultInput().Currency]
-	var s strings.Builder
-	fmt.Fprintf(&s, "<p><strong>%s</strong></p>\n<ul>\n", html.EscapeString(summary.Verdict))
-	for _, line := range summary.Lines {
-		fmt.Fprintf(&s, "<li>%s.</li>\n", html.EscapeString(line))
-	}
-	s.WriteString("</ul>\n")
-	return s.String()
 }

@@ -44,15 +44,15 @@ func minify(name string, data []byte) ([]byte, error) {
 }
 
 // bundle joins an ES module and everything it imports into one minified
-// module, replacing each placeholder identifier with its JSON value: one
-// request instead of one per module, and names shortened across modules.
-func bundle(entry string, placeholders map[string]string) ([]byte, error) {
+// module: one request instead of one per module, and names shortened across
+// modules. fill is the plugin that fills each module's placeholders.
+func bundle(entry string, fill api.Plugin) ([]byte, error) {
 	result := api.Build(api.BuildOptions{
 		EntryPoints:       []string{entry},
 		Bundle:            true,
 		Write:             false,
 		Format:            api.FormatESModule,
-		Define:            placeholders,
+		Plugins:           []api.Plugin{fill},
 		MinifyWhitespace:  minifyWhitespace,
 		MinifyIdentifiers: minifyIdentifiers,
 		MinifySyntax:      minifySyntax,
