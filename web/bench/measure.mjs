@@ -14,9 +14,10 @@
 // This file takes the arguments, snapshots the build (snapshot.mjs), writes
 // the pages measured into it (pages.mjs), starts the server and the browser,
 // runs the sections and prints the summary. Each figure prints as
-// `name: value (target: …) ok|over`; progress goes to stderr. Needs
-// `make build` (dist/), Debian's chromium and web/test's node_modules
-// (playwright-core, resolved through ../test/harness.mjs).
+// `name: value (target: …) ok|over`, or `name: value` where it has no
+// target; progress goes to stderr. Needs `make build` (dist/), Debian's
+// chromium and web/test's node_modules (playwright-core, resolved through
+// ../test/harness.mjs).
 //
 // Usage (from the repository root): node web/bench/measure.mjs
 // RUNS=n sets the runs per median (default 7, at least 7). ONLY=host,tti runs
