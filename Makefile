@@ -29,10 +29,12 @@ run: build
 
 test: check test-go test-wasm fuzz-short test-browser
 
+# go vet ./... skips the packages built only for js/wasm (their files say
+# //go:build js && wasm): the bridge and the bench's floor are vetted as wasm.
 check:
 	@test -z "$$(gofmt -l .)" || { gofmt -l .; echo "gofmt: the files above need formatting"; exit 1; }
 	go vet ./...
-	$(WASM_ENV) go vet ./wasm
+	$(WASM_ENV) go vet ./wasm ./web/bench/floor
 
 test-go:
 	go test -count=1 ./...

@@ -28,7 +28,7 @@ require(path.resolve(execPath));
   times.sort((a, b) => a - b);
   const at = (q) => times[Math.floor(q * (times.length - 1))];
   const median = at(0.5);
-  console.log(`networkingROI.compute in node: median ${(median * 1000).toFixed(0)} µs, p95 ${(at(0.95) * 1000).toFixed(0)} µs over ${times.length} calls (target: median under 2 ms) ${median < 2 ? "ok" : "over"}`);
+  console.log(`networkingROI.compute in node: median ${(median * 1000).toFixed(0)} µs, p95 ${(at(0.95) * 1000).toFixed(0)} µs over ${times.length} calls (target: p95 under 2 ms) ${at(0.95) < 2 ? "ok" : "over"}`);
   for (let i = 0; i < 3000; i++) api.compute(input);
   const atFive = memory();
   for (let i = 0; i < 5000; i++) api.compute(input);
