@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Every expected figure below is worked out by hand from MODEL.md. Unless an
+// Every expected figure below is worked out by hand from docs/model.md. Unless an
 // input says otherwise the reader's business is the default one: hourly
 // value 50, deal value 2000, gross margin 0.5, so one client brings
 // 2000 × 0.5 = 1000 of profit; horizon 24 months. Custom options start at
@@ -650,7 +650,7 @@ func TestComparisonNeverShowsANegativeGap(t *testing.T) {
 }
 
 func TestPresetsCarryTheModelsDefaults(t *testing.T) {
-	// MODEL.md, "Defaults and where they come from".
+	// docs/model.md, "Where the defaults come from".
 	cases := []struct {
 		kind Kind
 		want map[string]string
@@ -725,7 +725,7 @@ func TestComputeRefusesAnInvalidInputWithItsErrors(t *testing.T) {
 	}, fieldCodes(errs))
 }
 
-// MODEL.md: every division is an explicit DivRound to 16 places; the
+// docs/model.md: every division is an explicit DivRound to 16 places; the
 // package-global DivisionPrecision is never relied on.
 func TestResultsDoNotDependOnDivisionPrecision(t *testing.T) {
 	input := []byte(`{"horizonMonths":7,"options":[{"kind":"weekly_group","rampMonths":7,"closeRate":0.3},` +

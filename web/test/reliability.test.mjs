@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  repo, startServer, launchBrowser, openPage, waitForWidget, engineReply, defaultInput, inputWith,
+  decodeHashIn, eventually, repo, startServer, launchBrowser, openPage, waitForWidget, engineReply, defaultInput, inputWith,
   engineVerdict, hostPage, startBlog,
 } from "./harness.mjs";
 
@@ -255,7 +255,6 @@ test("broken or hostile share links load the default figures with a notice, and 
         if (verdict !== defaultVerdict) failures.push(`${name}: verdict ${JSON.stringify(verdict)} is not the default one`);
         if (!notice || !noticeVisible) failures.push(`${name}: no visible notice`);
       }
-      await page.waitForTimeout(300); // the fragment is rewritten 250 ms after a good compute
       const hits = await page.evaluate(() => window.__pwnedHits);
       const polluted = await page.evaluate(() => ({}).polluted !== undefined);
       if (hits.length) failures.push(`${name}: window.__pwned was set: ${hits}`);
@@ -553,10 +552,16 @@ for (const [which, csp] of [["a strict", STRICT_CSP], ["the most minimal", MINIM
     await widget.locator("fieldset[data-option='0']").evaluate((set) => { for (const d of set.querySelectorAll("details")) d.open = true; });
     await widget.locator('input[id$="-estimates-0--relationships"]').fill("12");
     await Promise.all([page.waitForEvent("download"), widget.getByRole("button", { name: "Download CSV" }).click()]);
-    await page.waitForTimeout(200);
-    assert.deepEqual(await page.evaluate(() => window.__violations), []);
-    assert.deepEqual(consoleCSP, []);
-    assert.deepEqual(problems, []);
+    // Violations are reported in order: a sentinel the policy blocks, once
+    // reported, shows that any violation of the steps above would be too.
+    await page.evaluate(() => { new Image().src = "http://127.0.0.2/csp-sentinel.png"; });
+    await eventually(() => page.evaluate(() => window.__violations.length > 0), true);
+    const violations = await page.evaluate(() => window.__violations);
+    assert.equal(violations.length, 1, violations.join("\n"));
+    assert.match(violations[0], /img-src blocked http:\/\/127\.0\.0\.2\/csp-sentinel\.png/);
+    const notSentinel = (m) => !m.includes("csp-sentinel");
+    assert.deepEqual(consoleCSP.filter(notSentinel), []);
+    assert.deepEqual(problems.filter(notSentinel), []);
   } finally {
     await context.close();
   }
@@ -595,7 +600,7 @@ test("a hostile host stylesheet leaves the widget's content looking the same", {
           frame.style.setProperty("width", `${frame.getBoundingClientRect().width + want - have}px`, "important");
         }, shots.plain.styles.verdict.width);
       }
-      await page.waitForTimeout(100);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))); // laid out
       const verdict = widget.locator(".verdict");
       const card = widget.locator(".card").first();
       shots[name] = {
@@ -664,7 +669,8 @@ test("a whole session sends nothing beyond the server's origin and stores nothin
     assert.ok(download.url().startsWith("blob:"), `the CSV comes from ${download.url()}`);
     const csv = readFileSync(await download.path(), "utf8");
     assert.match(csv, /^option,month,cash,/);
-    await page.waitForTimeout(500); // anything sent late, e.g. after the fragment is rewritten
+    // Anything sent late would come with the fragment's rewrite, 250 ms after the last edit: wait for it.
+    await eventually(async () => (await decodeHashIn(page))?.options?.[2]?.name, "Breakfast club");
 
     const away = requests.filter((url) => !url.startsWith("blob:") && !url.startsWith("data:") && !url.startsWith(origin + "/"));
     assert.deepEqual(away, []);
