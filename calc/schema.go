@@ -15,6 +15,7 @@ type Schema struct {
 	Defaults     []Default   `json:"defaults"`
 	Currencies   []string    `json:"currencies"`
 	MaxOptions   int         `json:"maxOptions"`
+	MaxNameRunes int         `json:"maxNameRunes"` // the longest name of an option, in characters
 }
 
 // FieldSpec describes one numeric input as a form shows it.
@@ -40,7 +41,7 @@ var unitNames = [...]string{unitMoney: "money", unitRate: "rate", unitHours: "ho
 
 // InputSchema returns the schema of the input.
 func InputSchema() Schema {
-	s := Schema{Defaults: Defaults(), Currencies: Currencies(), MaxOptions: MaxOptions}
+	s := Schema{Defaults: Defaults(), Currencies: Currencies(), MaxOptions: MaxOptions, MaxNameRunes: MaxNameRunes}
 	business := defaultBusiness()
 	s.Fields = append(s.Fields, FieldSpec{
 		Path: "horizonMonths", Label: horizonLabel, Unit: unitNames[unitMonths],

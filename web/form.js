@@ -72,7 +72,7 @@ export class Form {
     const at = `options[${i}]`;
     const legend = el("legend", {}, nameOf(option.name));
     const nameId = `${this.widget.id}-${i}-name`;
-    const name = el("input", { id: nameId, value: option.name, maxlength: "60", autocomplete: "off" });
+    const name = el("input", { id: nameId, value: option.name, maxlength: String(SCHEMA.maxNameRunes), autocomplete: "off" });
     const nameError = el("p", { class: "error", id: `${nameId}-error` });
     name.setAttribute("aria-describedby", nameError.id);
     name.addEventListener("input", () => {
