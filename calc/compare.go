@@ -29,7 +29,7 @@ func compare(reps []OptionReport, horizon int, currency string, profitPerClient 
 			c.CrossoverMonth = &m
 		}
 	}
-	c.VerdictParts = verdictParts(reps, best, runnerUp, c.Tie, horizon)
+	c.VerdictParts = verdictParts(reps, best, runnerUp, c.Tie, horizon, c.ChanceBest)
 	c.Verdict = c.VerdictParts.sentence(reps, currency)
 	return c
 }

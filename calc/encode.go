@@ -105,6 +105,12 @@ func EncodeReport(r Report) []byte {
 	w.int(v.HorizonMonths)
 	w.raw(`,"paybackMonth":`)
 	w.optInt(v.PaybackMonth)
+	w.raw(`,"chanceBest":`)
+	if v.ChanceBest == nil {
+		w.raw(`null`)
+	} else {
+		w.probability(*v.ChanceBest)
+	}
 	w.raw(`},"verdict":`)
 	w.str(c.Verdict)
 	w.raw(`}}}`)

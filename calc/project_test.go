@@ -378,7 +378,7 @@ func TestComparisonRanksTheOptions(t *testing.T) {
 				{"comparison.chanceBest.0", 0.0},
 				{"comparison.chanceBest.1", 0.9084},
 				{"comparison.chanceBest.2", 0.0916},
-				{"comparison.verdict", "Slow starter pays best: $2,500 more than Nothing over 4 months, paying back in month 2."},
+				{"comparison.verdict", "Slow starter pays best: $2,500 more than Nothing over 4 months, paying back in month 2, with a 90.8% chance of coming out best."},
 			},
 		},
 		{
@@ -399,7 +399,9 @@ func TestComparisonRanksTheOptions(t *testing.T) {
 				{"comparison.gaps.0", "160.00"}, // −800 − (−960)
 				{"comparison.crossoverMonth", 21},
 				{"options.1.paybackMonth", nil},
-				{"comparison.verdict", "None of the options pays over 24 months; Annual dues loses least, $160 less than Joining fee."},
+				// Annual dues net 1000 N − 2000, N Poisson(24 × 0.05 = 1.2),
+				// against −960: best from N = 2, with 1 − e^−1.2 × 2.2 = 0.3374.
+				{"comparison.verdict", "None of the options pays over 24 months; Annual dues loses least, $160 less than Joining fee, with a 33.7% chance of coming out best."},
 			},
 		},
 		{
@@ -510,7 +512,7 @@ func TestDefaultComparisonByHand(t *testing.T) {
 		// Poisson(9): 0.0045283 (a double sum at 40 digits, mpmath).
 		{"comparison.chanceBest.0", 0.0045},
 		{"comparison.chanceBest.1", 0.9955},
-		{"comparison.verdict", "Large open network pays best: $11,466 more than Weekly referral group over 24 months, paying back in month 15."},
+		{"comparison.verdict", "Large open network pays best: $11,466 more than Weekly referral group over 24 months, paying back in month 15, with a 99.6% chance of coming out best."},
 	}
 	c.roundedFigures(t, want)
 }

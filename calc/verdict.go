@@ -1,7 +1,9 @@
 package calc
 
 import (
+	"math"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -30,14 +32,22 @@ type VerdictParts struct {
 	Amount        decimal.Decimal
 	HorizonMonths int
 	PaybackMonth  *int // the best option's, nil where it does not pay back
+	// ChanceBest is the best option's chance of coming out best once
+	// clients are drawn at random, quoted where several options differ
+	// (pays_best, none_pays); nil otherwise.
+	ChanceBest *float64
 }
 
 // verdictParts chooses the verdict's case and facts. The amount is rounded
 // to cents, as the reply writes it, so that the plain verdict and a widget
 // rounding the reply's amount to whole units agree.
-func verdictParts(reps []OptionReport, best, runnerUp int, tie bool, horizon int) VerdictParts {
+func verdictParts(reps []OptionReport, best, runnerUp int, tie bool, horizon int, chanceBest []float64) VerdictParts {
 	v := verdictFacts(reps, best, runnerUp, tie, horizon)
 	v.Amount = v.Amount.RoundBank(2)
+	if v.Case == VerdictPaysBest || v.Case == VerdictNonePays {
+		chance := math.Round(chanceBest[best]*10000) / 10000 // as the reply writes it
+		v.ChanceBest = &chance
+	}
 	return v
 }
 
@@ -75,9 +85,12 @@ func (v VerdictParts) sentence(reps []OptionReport, currency string) string {
 	if v.PaybackMonth != nil {
 		paysBack = ", paying back in month " + strconv.Itoa(*v.PaybackMonth)
 	}
-	r := ""
+	r, chance := "", ""
 	if v.RunnerUp != nil {
 		r = reps[*v.RunnerUp].Name
+	}
+	if v.ChanceBest != nil {
+		chance = ", with a " + formatPercent(*v.ChanceBest) + " chance of coming out best"
 	}
 	switch v.Case {
 	case VerdictDoesNotPay:
@@ -87,9 +100,17 @@ func (v VerdictParts) sentence(reps []OptionReport, currency string) string {
 	case VerdictEven:
 		return b + " and " + r + " come out even at " + amount + " net" + over + "."
 	case VerdictNonePays:
-		return "None of the options pays" + over + "; " + b + " loses least, " + amount + " less than " + r + "."
+		return "None of the options pays" + over + "; " + b + " loses least, " + amount + " less than " + r + chance + "."
 	}
-	return b + " pays best: " + amount + " more than " + r + over + paysBack + "."
+	return b + " pays best: " + amount + " more than " + r + over + paysBack + chance + "."
+}
+
+// formatPercent writes a probability as Intl.NumberFormat writes it as a
+// percentage in English with at most one decimal, rounding half to even:
+// 0.9955 → "99.6%", 0.6 → "60%".
+func formatPercent(p float64) string {
+	percent := decimal.New(int64(math.Round(p*10000)), -2).StringFixedBank(1)
+	return strings.TrimSuffix(percent, ".0") + "%"
 }
 
 // currencySymbols are the symbols Intl.NumberFormat writes for the offered

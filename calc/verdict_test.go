@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -32,15 +33,17 @@ func TestVerdictPartsAreTheFactsOfTheSentence(t *testing.T) {
 		{"one option that does not", unpaid("A", "100"),
 			VerdictParts{Case: VerdictDoesNotPay, Amount: dec("1200"), HorizonMonths: 12},
 			"A does not pay: it costs $1,200 more than it brings over 12 months."},
+		// B is best when 1000 N_B − 600 > 1000 N_A − 1200, that is N_B ≥ N_A,
+		// for N_A, N_B Poisson(12): (1 + P(N_A = N_B)) / 2 = (1 + 0.08187) / 2 = 0.5409.
 		{"the best of two, by 11400 − 10800 = 600", paid("A", "100") + "," + paid("B", "50"),
-			VerdictParts{Case: VerdictPaysBest, Best: 1, RunnerUp: &zero, Amount: dec("600"), HorizonMonths: 12, PaybackMonth: month1},
-			"B pays best: $600 more than A over 12 months, paying back in month 1."},
+			VerdictParts{Case: VerdictPaysBest, Best: 1, RunnerUp: &zero, Amount: dec("600"), HorizonMonths: 12, PaybackMonth: month1, ChanceBest: ptr(0.5409)},
+			"B pays best: $600 more than A over 12 months, paying back in month 1, with a 54.1% chance of coming out best."},
 		{"two that tie", paid("A", "100") + "," + paid("B", "100"),
 			VerdictParts{Case: VerdictEven, RunnerUp: &one, Amount: dec("10800"), HorizonMonths: 12, PaybackMonth: month1},
 			"A and B come out even at $10,800 net over 12 months."},
-		{"none pays: −600 loses 600 less than −1200", unpaid("A", "100") + "," + unpaid("B", "50"),
-			VerdictParts{Case: VerdictNonePays, Best: 1, RunnerUp: &zero, Amount: dec("600"), HorizonMonths: 12},
-			"None of the options pays over 12 months; B loses least, $600 less than A."},
+		{"none pays: −600 loses 600 less than −1200, for certain", unpaid("A", "100") + "," + unpaid("B", "50"),
+			VerdictParts{Case: VerdictNonePays, Best: 1, RunnerUp: &zero, Amount: dec("600"), HorizonMonths: 12, ChanceBest: ptr(1)},
+			"None of the options pays over 12 months; B loses least, $600 less than A, with a 100% chance of coming out best."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,9 +58,22 @@ func TestVerdictPartsAreTheFactsOfTheSentence(t *testing.T) {
 			assert.Equal(t, tt.want.Amount.String(), got.Amount.String())
 			assert.Equal(t, tt.want.HorizonMonths, got.HorizonMonths)
 			assert.Equal(t, tt.want.PaybackMonth, got.PaybackMonth)
+			assert.Equal(t, tt.want.ChanceBest, got.ChanceBest)
 			assert.Equal(t, tt.sentence, r.Comparison.Verdict)
 		})
 	}
+}
+
+func ptr(p float64) *float64 { return &p }
+
+func TestEqualPoissonCountsGiveTheChanceInTheVerdict(t *testing.T) {
+	// P(N_A = N_B) for two Poisson(12) counts: Σ_n (e^−12 12^n / n!)², summed directly.
+	term, same := math.Exp(-12), 0.0
+	for n := 0; n < 200; n++ {
+		same += term * term
+		term *= 12 / float64(n+1)
+	}
+	assert.InDelta(t, 0.5409, (1+same)/2, 0.00005)
 }
 
 func TestFormatMoneyWritesAsIntlDoesInEnglish(t *testing.T) {

@@ -12,6 +12,11 @@ function headlineMoney(amount, currency, locale) {
   return formatMoney(amount, currency, locale, { whole: amount.split(".")[0].length >= 3 });
 }
 
+/** A probability of the report (a number with at most 4 places) as a percentage, read exactly from its text. */
+function chanceText(p, locale) {
+  return formatPercent(String(p), locale, 1);
+}
+
 /**
  * The verdict's sentence from the report's verdictParts, as a list of pieces:
  * strings, and option names as {name}. `verdictNodes` and `verdictText` put
@@ -24,12 +29,13 @@ function verdictPieces(r, locale) {
   const amount = headlineMoney(v.amount, r.currency, locale);
   const over = ` over ${formatNumber(v.horizonMonths, locale)} ${v.horizonMonths === 1 ? "month" : "months"}`;
   const paysBack = v.paybackMonth === null ? "" : `, paying back in month ${formatNumber(v.paybackMonth, locale)}`;
+  const chance = v.chanceBest === null ? "" : `, with a ${chanceText(v.chanceBest, locale)} chance of coming out best`;
   switch (v.case) {
     case "does_not_pay": return [best, ` does not pay: it costs ${amount} more than it brings${over}.`];
     case "pays": return [best, ` pays: ${amount} net${over}${paysBack}.`];
     case "even": return [best, " and ", runnerUp, ` come out even at ${amount} net${over}.`];
-    case "none_pays": return [`None of the options pays${over}; `, best, ` loses least, ${amount} less than `, runnerUp, "."];
-    default: return [best, ` pays best: ${amount} more than `, runnerUp, `${over}${paysBack}.`];
+    case "none_pays": return [`None of the options pays${over}; `, best, ` loses least, ${amount} less than `, runnerUp, `${chance}.`];
+    default: return [best, ` pays best: ${amount} more than `, runnerUp, `${over}${paysBack}${chance}.`];
   }
 }
 
@@ -83,6 +89,7 @@ function card(o, i, r, { input, locale, headingId }, money) {
       ...row("Cost per client", maybe(o.costPerClient, (v) => money(v))),
       ...row("A networking hour earns", hourly),
       ...row("Chance of breaking even", u ? formatPercent(u.breakEvenProbability.toFixed(4), locale, 0) : "—"),
+      ...(r.options.length > 1 ? row("Chance of coming out best", chanceText(r.comparison.chanceBest[i], locale)) : []),
       ...(u ? row("Net, low · typical · high", `${money(u.p10, true)} · ${money(u.p50, true)} · ${money(u.p90, true)}`) : []),
     ),
     tornado(o, money));

@@ -112,8 +112,8 @@ export function engineVerdict(input) {
 
 /**
  * The engine's verdict as the widget writes it in `locale`: the plain verdict
- * is English, its money written as Intl writes it in en-US, so the widget's
- * differs only in how the money is written. Fails loudly if the plain
+ * is English, its money and chance written as Intl writes them in en-US, so
+ * the widget's differs only in how they are written. Fails loudly if the plain
  * verdict's money is not Intl's en-US.
  */
 export function engineVerdictIn(locale, input) {
@@ -124,7 +124,14 @@ export function engineVerdictIn(locale, input) {
     style: "currency", currency: r.currency, roundingMode: "halfEven", minimumFractionDigits: places, maximumFractionDigits: places,
   }).format(amount);
   if (!r.comparison.verdict.includes(money("en-US"))) throw new Error(`the verdict "${r.comparison.verdict}" does not write ${money("en-US")}`);
-  return r.comparison.verdict.replace(money("en-US"), money(locale));
+  let verdict = r.comparison.verdict.replace(money("en-US"), money(locale));
+  const { chanceBest } = r.comparison.verdictParts;
+  if (chanceBest !== null) {
+    const percent = (l) => new Intl.NumberFormat(l, { style: "percent", roundingMode: "halfEven", maximumFractionDigits: 1 }).format(String(chanceBest));
+    if (!verdict.includes(`a ${percent("en-US")} chance`)) throw new Error(`the verdict "${verdict}" does not write ${percent("en-US")}`);
+    verdict = verdict.replace(`a ${percent("en-US")} chance`, `a ${percent(locale)} chance`);
+  }
+  return verdict;
 }
 
 /** Money as the widget shows it in en / USD: "-$10,230.00". */
