@@ -95,9 +95,26 @@ function card(o, i, r, { input, locale, headingId }, money) {
     tornado(o, money));
 }
 
-/** What matters most: the five inputs that swing net furthest, as bars. */
+/**
+ * The tornado's entries with those that move net alike merged into one line
+ * (revenue, margin, referrals and close rate all scale profit): each has
+ * the labels of its fields and their shared low and high, in the engine's
+ * order, largest swing first.
+ */
+export function mergedSensitivity(sensitivity) {
+  const lines = new Map();
+  for (const s of sensitivity) {
+    const key = `${s.low} ${s.high}`;
+    const label = fieldSpec(s.field)?.label ?? s.field;
+    if (lines.has(key)) lines.get(key).labels.push(label);
+    else lines.set(key, { ...s, labels: [label] });
+  }
+  return [...lines.values()];
+}
+
+/** What matters most: the five lines that swing net furthest, as bars. */
 function tornado(o, money) {
-  const top = o.sensitivity.slice(0, 5);
+  const top = mergedSensitivity(o.sensitivity).slice(0, 5);
   if (!top.length) return null;
   const values = top.flatMap((s) => [Number(s.low), Number(s.high)]).concat(Number(o.net));
   const lo = Math.min(...values), hi = Math.max(...values), span = hi - lo || 1;
@@ -111,7 +128,7 @@ function tornado(o, money) {
     const mark = el("span", { class: "bar-base" });
     mark.style.left = `${at(o.net)}%`;
     list.append(el("li", {},
-      el("span", { class: "bar-label" }, `${fieldSpec(s.field)?.label ?? s.field}: ${money(s.low, true)} at −20 %, ${money(s.high, true)} at +20 %`),
+      el("span", { class: "bar-label" }, `${s.labels.join(" · ")}: ${money(s.low, true)} at −20 %, ${money(s.high, true)} at +20 %`),
       el("span", { class: "bar-track", "aria-hidden": "true" }, bar, mark)));
   }
   return el("div", { class: "more-results" }, el("h4", {}, "What matters most"), list);

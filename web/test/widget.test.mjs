@@ -132,6 +132,27 @@ test("the widget writes the verdict from its parts: in English it is the engine'
   assert.equal((await readCards(widget))[1].figures.Net, new Intl.NumberFormat("de", { style: "currency", currency: "EUR" }).format(net), "the cards agree");
 });
 
+test("the tornado merges the inputs that move net alike into one line, largest swing first", async () => {
+  const { widget } = await useWidget();
+  const report = engineReply(defaultInput()).report;
+  const labels = await widget.locator("article.card").first().locator(".bar-label").allTextContents();
+  // Worked from the engine's sensitivity: entries with the same low and high share a line.
+  const groups = [];
+  for (const s of report.options[0].sensitivity) {
+    const same = groups.find((g) => g.low === s.low && g.high === s.high);
+    if (same) same.fields.push(s.field);
+    else groups.push({ low: s.low, high: s.high, fields: [s.field] });
+  }
+  assert.equal(labels.length, Math.min(5, groups.length));
+  const profitLine = groups.find((g) => g.fields.includes("dealValue"));
+  assert.deepEqual(profitLine.fields.slice().sort(), ["closeRate", "dealValue", "grossMargin", "referralsPerMonth"],
+    "revenue, margin, referrals and close rate all scale profit alike");
+  const shown = labels.find((l) => l.startsWith("Revenue from a new client"));
+  assert.ok(shown, labels.join("\n"));
+  assert.equal(shown.split(":")[0].split(" · ").length, 4, shown);
+  assert.equal(new Set(labels.map((l) => l.split(": ")[1])).size, labels.length, "no two lines with the same figures");
+});
+
 test("in English, '$1,200.50' is read as 1200.5, with no-break spaces and a Unicode minus handled too", async () => {
   const { widget } = await useWidget({ locale: "en" });
   const deal = field(widget, "Revenue from a new client");
