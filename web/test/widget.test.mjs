@@ -287,6 +287,30 @@ test("renaming an option and switching its preset: the card heading and the verd
   assertNoProblems(opened);
 });
 
+// A share link as the widget wrote it on 2026-11-30, before model version 2:
+// every field of the default comparison written out. Links in the wild must
+// keep opening with the same figures.
+const LINK_OF_2026_11_30 = "#v1." + Buffer.from(JSON.stringify({
+  currency: "USD", horizonMonths: 24, hourlyValue: "50", dealValue: "2000", grossMargin: "0.5",
+  options: [
+    { name: "Weekly referral group", kind: "weekly_group", joiningFee: "100", annualFee: "650", monthlyFee: "0", meetingsPerYear: "50", mealCost: "15", travelCost: "4", meetingHours: "1.5", travelHours: "0.5", oneToOnesPerMonth: "4", oneToOneHours: "1", oneToOneCost: "5", otherHoursPerMonth: "2", referralsPerMonth: "1", rampMonths: "6", closeRate: "0.5" },
+    { name: "Large open network", kind: "open_network", joiningFee: "0", annualFee: "0", monthlyFee: "10", meetingsPerYear: "12", mealCost: "15", travelCost: "6", meetingHours: "2", travelHours: "0.75", oneToOnesPerMonth: "1", oneToOneHours: "1", oneToOneCost: "5", otherHoursPerMonth: "2", referralsPerMonth: "1.5", rampMonths: "9", closeRate: "0.3" },
+  ],
+})).toString("base64url");
+
+test("a share link made before model version 2 opens with the same figures", async () => {
+  const { widget, page } = await openWidget(new URL(`index.html${LINK_OF_2026_11_30}`, server.url).href);
+  const cards = await readCards(widget);
+  // Worked by hand in calc/example_test.go: the weekly group costs 20980 and
+  // brings 10750 (net −10230); the open network costs 7764 and brings 9000 (net 1236).
+  assert.deepEqual(cards.map((c) => [c.name, c.figures["Total cost"], c.figures.Net]), [
+    ["Weekly referral group", usd("20980.00"), usd("-10230.00")],
+    ["Large open network", usd("7764.00"), usd("1236.00")],
+  ]);
+  assert.equal(await widget.locator(".notice").textContent(), "", "no notice: the link was read");
+  await page.close();
+});
+
 test("a share link restores every input: the URL after the fragment syncs, and the copied link", async () => {
   const opened = await openWidget();
   const { widget, page } = opened;
