@@ -62,9 +62,11 @@ func meetingsPerMonth(o *Option) decimal.Decimal {
 	return o.MeetingsPerYear.DivRound(twelve, divPlaces)
 }
 
-// fullRateMonth is the first month in which referrals reach their full rate.
-func fullRateMonth(rampMonths decimal.Decimal) int {
-	n, _ := ceiling(rampMonths, 60) // rampMonths ≤ 60 once validated
+// fullRateMonth is the first month in which referrals reach their full
+// rate, or horizon + 1 if no month of the horizon does. The ramp may be
+// longer than an input's 60 months: the tornado tries 120 % of it.
+func fullRateMonth(horizon int, rampMonths decimal.Decimal) int {
+	n, _ := ceiling(rampMonths, int64(horizon)+1)
 	return max(1, int(n))
 }
 
@@ -79,7 +81,7 @@ type rampUp struct {
 // newRampUp divides once per month of the ramp: monthsOf, totalsOf and the
 // sensitivity share its factors and sum.
 func newRampUp(horizon int, rampMonths decimal.Decimal) rampUp {
-	full := min(fullRateMonth(rampMonths), horizon+1)
+	full := fullRateMonth(horizon, rampMonths)
 	r := rampUp{
 		factors: make([]decimal.Decimal, full-1),
 		sum:     integer(int64(horizon - full + 1)),

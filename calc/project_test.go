@@ -606,6 +606,25 @@ func TestSensitivityIsNetWithEachInputAt80And120Percent(t *testing.T) {
 				"closeRate": {"7200.01", "9000.01", "1800.00"},
 			},
 		},
+		{
+			// Ramp 60: Σ_{t=1..60} t/60 + 60 full months = 61/2 + 60 = 90.5
+			// referrals, each a client of 1000 profit: net 90500, no cost.
+			name: "a ramp of 60 months is tried at 72, beyond the input's bound",
+			input: `{"horizonMonths":120,"hourlyValue":0,"dealValue":1000,"grossMargin":1,"options":[` +
+				`{"kind":"custom","name":"R","referralsPerMonth":1,"closeRate":1,"rampMonths":60}]}`,
+			want: map[string]entry{
+				// 90500 × 0.8 = 72400, × 1.2 = 108600
+				"dealValue":         {"72400.00", "108600.00", "36200.00"},
+				"referralsPerMonth": {"72400.00", "108600.00", "36200.00"},
+				// rates of 1: 0.8, and 1.2 capped at 1
+				"grossMargin": {"72400.00", "90500.00", "18100.00"},
+				"closeRate":   {"72400.00", "90500.00", "18100.00"},
+				// ramp 48: Σ_{t=1..48} t/48 + 72 = 49/2 + 72 = 96.5 → 96500;
+				// ramp 72: Σ_{t=1..72} t/72 + 48 = 73/2 + 48 = 84.5 → 84500
+				// (not Σ_{t=1..59} t/72 + 61 = 85.583, its full rate cut at month 60)
+				"rampMonths": {"96500.00", "84500.00", "12000.00"},
+			},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
