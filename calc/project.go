@@ -128,11 +128,11 @@ func totalsOf(in *Input, o *Option, each everyMonth, rampSum decimal.Decimal) To
 	t.Travel = each.travel.Mul(h)
 	t.Cash = t.Fees.Add(t.Meals).Add(t.Travel)
 	t.Hours = each.hours.Mul(h)
-	t.TimeCost = t.Hours.Mul(in.HourlyValue)
+	t.TimeCost = t.Hours.Mul(in.hourCost())
 	t.Cost = t.Cash.Add(t.TimeCost)
 	t.Referrals = o.referralsPerMonth().Mul(rampSum)
 	t.Clients = t.Referrals.Mul(o.CloseRate)
-	t.Revenue = t.Clients.Mul(in.DealValue)
+	t.Revenue = t.Clients.Mul(in.DealValue).Mul(in.DealsPerClient)
 	t.Profit = t.Revenue.Mul(in.GrossMargin)
 	t.Net = t.Profit.Sub(t.Cost)
 	return t
@@ -144,10 +144,10 @@ func totalsOf(in *Input, o *Option, each everyMonth, rampSum decimal.Decimal) To
 // first one is reused, and so are its referrals in the months with a fee.
 func monthsOf(in *Input, o *Option, each everyMonth, ramp *rampUp) []Month {
 	recurring := o.MonthlyFee.Add(each.meals).Add(each.travel)
-	timeCost := each.hours.Mul(in.HourlyValue)
+	timeCost := each.hours.Mul(in.hourCost())
 	cost := recurring.Add(timeCost) // an ordinary month's cash and time
 	perMonth := o.referralsPerMonth()
-	profitPerClient := in.DealValue.Mul(in.GrossMargin)
+	profitPerClient := in.profitPerClient()
 	var atFullRate *Month // the first month at full rate, once projected
 	month := func(m int) Month {
 		mo := Month{Month: m, Cash: recurring, Hours: each.hours, TimeCost: timeCost}

@@ -122,8 +122,8 @@ func TestMonthsAddUpExactlyToTheTotals(t *testing.T) {
 // Every numeric input either costs (raising it never raises net) or brings
 // (raising it never lowers net).
 var (
-	costInputs = []string{"hourlyValue", "joiningFee", "annualFee", "monthlyFee", "meetingsPerYear", "mealCost", "travelCost", "meetingHours", "travelHours", "oneToOnesPerMonth", "oneToOneHours", "oneToOneCost", "otherHoursPerMonth", "rampMonths"}
-	gainInputs = []string{"dealValue", "grossMargin", "referralsPerMonth", "closeRate"}
+	costInputs = []string{"hourlyValue", "billableShare", "joiningFee", "annualFee", "monthlyFee", "meetingsPerYear", "mealCost", "travelCost", "meetingHours", "travelHours", "oneToOnesPerMonth", "oneToOneHours", "oneToOneCost", "otherHoursPerMonth", "rampMonths"}
+	gainInputs = []string{"dealValue", "dealsPerClient", "grossMargin", "referralsPerMonth", "closeRate"}
 )
 
 func TestEveryInputIsACostOrAGain(t *testing.T) {
@@ -237,8 +237,8 @@ func TestUncertaintyIsAProbabilityAndOrderedQuantiles(t *testing.T) {
 		assert.False(t, u.P10.GreaterThan(u.P50), "p10 %s ≤ p50 %s", u.P10, u.P50)
 		assert.False(t, u.P50.GreaterThan(u.P90), "p50 %s ≤ p90 %s", u.P50, u.P90)
 		// Each quantile is the net of a whole number of clients k ≥ 0:
-		// k × dealValue × grossMargin − cost.
-		perClient := in.DealValue.Mul(in.GrossMargin)
+		// k × dealValue × dealsPerClient × grossMargin − cost.
+		perClient := in.DealValue.Mul(in.DealsPerClient).Mul(in.GrossMargin)
 		for _, q := range []decimal.Decimal{u.P10, u.P50, u.P90} {
 			k := q.Add(r.Cost).DivRound(perClient, divPlaces)
 			assert.True(t, k.IsInteger() && !k.IsNegative(), "clients at a quantile: %s", k)

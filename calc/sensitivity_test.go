@@ -33,8 +33,8 @@ func netMonthByMonth(in *Input, o *Option) decimal.Decimal {
 	// Every month's cash but the fees of months 1, 13, 25, …, and its hours.
 	cash := o.MonthlyFee.Add(meetings.Mul(o.MealCost.Add(o.TravelCost))).Add(o.OneToOnesPerMonth.Mul(o.OneToOneCost))
 	hours := meetings.Mul(o.MeetingHours.Add(o.TravelHours)).Add(o.OneToOnesPerMonth.Mul(o.OneToOneHours)).Add(o.OtherHoursPerMonth)
-	cost := cash.Add(hours.Mul(in.HourlyValue))
-	profitPerReferral := o.CloseRate.Mul(in.DealValue).Mul(in.GrossMargin)
+	cost := cash.Add(hours.Mul(in.HourlyValue).Mul(in.BillableShare))
+	profitPerReferral := o.CloseRate.Mul(in.DealValue).Mul(in.DealsPerClient).Mul(in.GrossMargin)
 	net := decimal.Zero
 	for m := 1; m <= in.HorizonMonths; m++ {
 		if m == 1 {
@@ -74,6 +74,10 @@ func fieldAt(in *Input, o *Option, key string) figure {
 
 func TestSensitivityAgreesWithAFullRecomputation(t *testing.T) {
 	inputs := map[string]Input{"the default comparison": DefaultInput()}
+	business := DefaultInput()
+	business.BillableShare = d("0.9") // 120 % is capped at 100 %
+	business.DealsPerClient = d("2.5")
+	inputs["a reader who would bill 90 % of those hours and sells 2.5 deals a client"] = business
 	for _, kind := range Kinds() {
 		in := DefaultInput()
 		in.HorizonMonths = 31 // three annual fees, a ramp cut short by nothing
@@ -124,7 +128,7 @@ func TestSensitivityLeavesOutInputsThatAreZeroOrDoNotMoveNet(t *testing.T) {
 	r, err := Compute(in)
 	require.NoError(t, err)
 	for _, s := range r.Options[0].Sensitivity {
-		assert.NotContains(t, []string{"hourlyValue", "joiningFee", "annualFee", "meetingHours", "travelHours", "oneToOneHours", "otherHoursPerMonth"}, s.Field)
+		assert.NotContains(t, []string{"hourlyValue", "billableShare", "joiningFee", "annualFee", "meetingHours", "travelHours", "oneToOneHours", "otherHoursPerMonth"}, s.Field)
 	}
 }
 

@@ -40,20 +40,25 @@ func version1Cases(t *testing.T) map[string]version1Case {
 // A version-1 input gives the figures it gave before: every figure of the
 // old reply is in the new one, unchanged. The new reply may hold more (the
 // fields version 2 adds, and their entries in the tornado), and the verdict
-// is a sentence, not a figure.
+// is a sentence, not a figure. Leaving version 2's business fields out is
+// giving each as 1, which multiplies nothing.
 func TestAVersion1InputGivesTheFiguresItGaveBefore(t *testing.T) {
 	for name, c := range version1Cases(t) {
 		t.Run(name, func(t *testing.T) {
+			raw := ComputeJSON(c.Input)
 			var reply map[string]any
-			require.NoError(t, json.Unmarshal(ComputeJSON(c.Input), &reply))
+			require.NoError(t, json.Unmarshal(raw, &reply))
 			sameFigures(t, "", c.Reply, reply)
+			require.Equal(t, byte('{'), c.Input[0])
+			withOnes := append([]byte(`{"billableShare":1,"dealsPerClient":1,`), c.Input[1:]...)
+			assert.Equal(t, string(raw), string(ComputeJSON(withOnes)))
 		})
 	}
 }
 
 // addedInVersion2 are the inputs whose tornado entries a version-1 reply
 // cannot have.
-var addedInVersion2 = map[string]bool{}
+var addedInVersion2 = map[string]bool{"billableShare": true, "dealsPerClient": true}
 
 // sameFigures checks that every figure of was is in now, unchanged.
 func sameFigures(t *testing.T, at string, was, now any) {
