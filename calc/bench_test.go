@@ -63,7 +63,7 @@ func BenchmarkChanceBestSixLargeMeans(b *testing.B) {
 		b.Fatal(errs)
 	}
 	r := report(in)
-	perClient := in.DealValue.Mul(in.GrossMargin)
+	perClient := in.profitPerClient()
 	b.ReportAllocs()
 	for b.Loop() {
 		chanceBest(r.Options, perClient)

@@ -11,7 +11,8 @@ type contender struct {
 }
 
 // chanceBest is, for each option of a report, the probability that its net
-// over the horizon is the highest; profitPerClient is dealValue × grossMargin.
+// over the horizon is the highest; profitPerClient is dealValue ×
+// dealsPerClient × grossMargin.
 func chanceBest(reps []OptionReport, profitPerClient decimal.Decimal) []float64 {
 	cs := make([]contender, len(reps))
 	for i := range reps {

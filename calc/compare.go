@@ -4,7 +4,7 @@ import "github.com/shopspring/decimal"
 
 // compare ranks the options by net. Options whose nets differ by less than
 // a cent tie, as a reader sees them. profitPerClient is dealValue ×
-// grossMargin.
+// dealsPerClient × grossMargin.
 func compare(reps []OptionReport, horizon int, currency string, profitPerClient decimal.Decimal) Comparison {
 	best, runnerUp := 0, -1
 	for i := 1; i < len(reps); i++ {

@@ -19,7 +19,7 @@ func report(in Input) Report {
 	for i := range in.Options {
 		r.Options[i] = optionReport(&in, &in.Options[i])
 	}
-	r.Comparison = compare(r.Options, in.HorizonMonths, in.Currency, in.DealValue.Mul(in.GrossMargin))
+	r.Comparison = compare(r.Options, in.HorizonMonths, in.Currency, in.profitPerClient())
 	return r
 }
 
@@ -48,7 +48,7 @@ func optionReport(in *Input, given *Option) OptionReport {
 	if m, ok := paybackMonth(r.Months); ok {
 		r.PaybackMonth = &m
 	}
-	profitPerClient := in.DealValue.Mul(in.GrossMargin)
+	profitPerClient := in.profitPerClient()
 	r.BreakEvenClients = ratio(t.Cost, profitPerClient)
 	if r.BreakEvenClients == nil {
 		return r

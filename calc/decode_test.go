@@ -57,6 +57,11 @@ func TestDecodeRefusesBadInputNamingTheFieldAndWhy(t *testing.T) {
 		{"a negative rate", `{"grossMargin":-0.1}`, []string{"grossMargin negative"}},
 		{"a close rate above 1", `{"options":[{"kind":"custom"},{"kind":"custom","closeRate":1.5}]}`, []string{"options[1].closeRate out_of_range"}},
 		{"a gross margin above 1", `{"grossMargin":1.01}`, []string{"grossMargin out_of_range"}},
+		{"a billable share above 1", `{"billableShare":1.5}`, []string{"billableShare out_of_range"}},
+		{"a negative billable share", `{"billableShare":-0.5}`, []string{"billableShare negative"}},
+		{"more than 1,000 deals per client", `{"dealsPerClient":1001}`, []string{"dealsPerClient out_of_range"}},
+		{"negative deals per client", `{"dealsPerClient":-1}`, []string{"dealsPerClient negative"}},
+		{"deals per client as text", `{"dealsPerClient":"two"}`, []string{"dealsPerClient not_a_number"}},
 		{"money above a billion", `{"dealValue":1000000000.01}`, []string{"dealValue out_of_range"}},
 		{"more than 24 hours a meeting", optionJSON(`"meetingHours":24.5`), []string{"options[0].meetingHours out_of_range"}},
 		{"more than 365 meetings a year", optionJSON(`"meetingsPerYear":366`), []string{"options[0].meetingsPerYear out_of_range"}},
@@ -305,6 +310,28 @@ func TestErrorMessagesSpeakToTheReader(t *testing.T) {
 			require.Len(t, errs, 1)
 			assert.Equal(t, tc.message, errs[0].Message)
 			assert.Equal(t, errs[0].Field+": "+tc.message, errs.Error())
+		})
+	}
+}
+
+func TestTheReadersBusinessOutOfRangeIsNamedByItsLabelAndPath(t *testing.T) {
+	const share = "Share of those hours you would otherwise bill must be between 0 and 100 %."
+	const deals = "Deals a new client brings, the first included must be between 0 and 1,000."
+	cases := []struct {
+		name, input string
+		want        string // the error as Errors.Error writes it: "path: message"
+	}{
+		{"a billable share above 100 %", `{"billableShare":1.5}`, "billableShare: " + share},
+		{"a negative billable share", `{"billableShare":-0.5}`, "billableShare: " + share},
+		{"more than 1,000 deals per client", `{"dealsPerClient":1001}`, "dealsPerClient: " + deals},
+		{"negative deals per client", `{"dealsPerClient":-1}`, "dealsPerClient: " + deals},
+		{"deals per client that are not a number", `{"dealsPerClient":"two"}`, "dealsPerClient: Deals a new client brings, the first included must be a number."},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, errs := DecodeInput([]byte(tc.input))
+			require.Len(t, errs, 1)
+			assert.Equal(t, tc.want, errs.Error())
 		})
 	}
 }

@@ -69,10 +69,18 @@ func TestInputSchemaDescribesEveryFieldOnce(t *testing.T) {
 		assert.True(t, f.Max.GreaterThan(f.Min), f.Path)
 		paths[f.Path] = f
 	}
-	// 1 horizon + 3 business + 15 option + 6 reach fields.
-	assert.Len(t, paths, 1+3+15+6)
+	// 1 horizon + 5 business + 15 option + 6 reach fields.
+	assert.Len(t, paths, 1+5+15+6)
 	assert.Equal(t, "What an hour of your time is worth", paths["hourlyValue"].Label)
 	assert.Equal(t, "50", paths["hourlyValue"].Default.String())
+	assert.Equal(t, FieldSpec{
+		Path: "billableShare", Label: "Share of those hours you would otherwise bill", Unit: "rate",
+		Min: zero, Max: one, Default: one,
+	}, paths["billableShare"])
+	assert.Equal(t, FieldSpec{
+		Path: "dealsPerClient", Label: "Deals a new client brings, the first included", Unit: "count",
+		Min: zero, Max: integer(1000), Default: one,
+	}, paths["dealsPerClient"])
 	assert.Equal(t, "rate", paths["options[].closeRate"].Unit)
 	assert.Equal(t, "1", paths["options[].closeRate"].Max.String())
 	assert.Equal(t, "120", paths["horizonMonths"].Max.String())

@@ -22,6 +22,8 @@ var fuzzSeeds = []string{
 		`"options":[{"name":"Breakfast","kind":"weekly_group","rampMonths":2.5},{"kind":"custom","reach":` + reachJSON + `}]}`,
 	`{"horizonMonths":120,"options":[{"kind":"custom","monthlyFee":1,"referralsPerMonth":10000,"closeRate":1}]}`,
 	`{"horizonMonths":1,"hourlyValue":0,"dealValue":0,"grossMargin":0,"options":[{"kind":"custom"}]}`,
+	`{"billableShare":"0.35","dealsPerClient":1000,"dealValue":1000000000,"grossMargin":1,"horizonMonths":120,` +
+		`"options":[{"kind":"custom","referralsPerMonth":10000,"rampMonths":60,"closeRate":1}]}`,
 	`{"options":[` + strings.Repeat(`{"kind":"weekly_group","referralsPerMonth":9999.999999999999},`, 5) + `{"kind":"custom"}]}`,
 	`{"dealValue":999999999.999999999999,"options":[{"kind":"custom","joiningFee":1000000000,"closeRate":"1e-12","referralsPerMonth":"1e-12"}]}`,
 	`{"hourlyValue":"abc","dealValue":NaN}`,

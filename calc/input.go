@@ -15,14 +15,18 @@ const (
 )
 
 // Input is everything the reader tells the calculator: their business, shared
-// by all options, and the options to compare.
+// by all options, and the options to compare. A zero BillableShare or
+// DealsPerClient counts no hour or no deal: DecodeInput and DefaultInput
+// start both at 1.
 type Input struct {
-	Currency      string          // ISO 4217 code, used for formatting only
-	HorizonMonths int             // months evaluated, 1-120
-	HourlyValue   decimal.Decimal // what one hour of the reader's time is worth
-	DealValue     decimal.Decimal // revenue from one new client, booked in the month won
-	GrossMargin   decimal.Decimal // share of revenue that is profit, 0-1
-	Options       []Option        // 1-6 options, compared in this order
+	Currency       string          // ISO 4217 code, used for formatting only
+	HorizonMonths  int             // months evaluated, 1-120
+	HourlyValue    decimal.Decimal // what one hour of the reader's time is worth
+	BillableShare  decimal.Decimal // share of networking hours that would otherwise earn, 0-1
+	DealValue      decimal.Decimal // revenue of one deal with a new client
+	DealsPerClient decimal.Decimal // deals a new client brings, the first included, booked in the month won
+	GrossMargin    decimal.Decimal // share of revenue that is profit, 0-1
+	Options        []Option        // 1-6 options, compared in this order
 }
 
 // Option is one networking group or network the reader considers joining.
@@ -165,7 +169,9 @@ func extend(figs []figure, n int) (all, added []figure) {
 
 var globalFields = []field[Input]{
 	{fieldInfo{"hourlyValue", "What an hour of your time is worth", unitMoney, maxMoney}, func(in *Input) *decimal.Decimal { return &in.HourlyValue }},
+	{fieldInfo{"billableShare", "Share of those hours you would otherwise bill", unitRate, one}, func(in *Input) *decimal.Decimal { return &in.BillableShare }},
 	{fieldInfo{"dealValue", "Revenue from a new client", unitMoney, maxMoney}, func(in *Input) *decimal.Decimal { return &in.DealValue }},
+	{fieldInfo{"dealsPerClient", "Deals a new client brings, the first included", unitCount, integer(1000)}, func(in *Input) *decimal.Decimal { return &in.DealsPerClient }},
 	{fieldInfo{"grossMargin", "Gross margin", unitRate, one}, func(in *Input) *decimal.Decimal { return &in.GrossMargin }},
 }
 
@@ -205,6 +211,17 @@ func (r Reach) ReferralsPerMonth() decimal.Decimal {
 	people := r.Relationships.Mul(r.ContactsPerRelationship).Mul(r.TargetShare).
 		Mul(r.InMarketShare).Mul(r.PassOnRate)
 	return people.DivRound(r.Competitors.Add(one).Mul(twelve), divPlaces)
+}
+
+// hourCost is what an hour of networking displaces: the reader's hourly
+// value, for the share of hours that would otherwise be billed.
+func (in *Input) hourCost() decimal.Decimal {
+	return in.HourlyValue.Mul(in.BillableShare)
+}
+
+// profitPerClient is the profit of every deal a new client brings.
+func (in *Input) profitPerClient() decimal.Decimal {
+	return in.DealValue.Mul(in.DealsPerClient).Mul(in.GrossMargin)
 }
 
 // referralsPerMonth is the option's matured referral rate, typed or estimated.

@@ -44,7 +44,9 @@ const (
 // then each kind's preset.
 var defaults = []Default{
 	{"", "hourlyValue", dec("50"), `$100k a year over 2,000 working hours (LeTip; "The Mathematics Behind BNI").`},
+	{"", "billableShare", dec("1"), "Our assumption: every networking hour would otherwise be billed; lower it if some would not."},
 	{"", "dealValue", dec("2000"), "A placeholder: replace it with what a new client brings you."},
+	{"", "dealsPerClient", dec("1"), "Our assumption: one deal per client; raise it for clients who come back."},
 	{"", "grossMargin", dec("0.5"), "A placeholder: replace it with your own margin."},
 
 	{"", "reach.relationships", dec("10"), "Our assumption: members who know you well after some months in a group."},
@@ -205,11 +207,13 @@ func DefaultInput() Input {
 // defaultBusiness is DefaultInput without its options.
 func defaultBusiness() Input {
 	return Input{
-		Currency:      defaultCurrency,
-		HorizonMonths: defaultHorizonMonths,
-		HourlyValue:   businessDefault("hourlyValue"),
-		DealValue:     businessDefault("dealValue"),
-		GrossMargin:   businessDefault("grossMargin"),
+		Currency:       defaultCurrency,
+		HorizonMonths:  defaultHorizonMonths,
+		HourlyValue:    businessDefault("hourlyValue"),
+		BillableShare:  businessDefault("billableShare"),
+		DealValue:      businessDefault("dealValue"),
+		DealsPerClient: businessDefault("dealsPerClient"),
+		GrossMargin:    businessDefault("grossMargin"),
 	}
 }
 

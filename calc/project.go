@@ -62,9 +62,11 @@ func meetingsPerMonth(o *Option) decimal.Decimal {
 	return o.MeetingsPerYear.DivRound(twelve, divPlaces)
 }
 
-// fullRateMonth is the first month in which referrals reach their full rate.
-func fullRateMonth(rampMonths decimal.Decimal) int {
-	n, _ := ceiling(rampMonths, 60) // rampMonths ≤ 60 once validated
+// fullRateMonth is the first month in which referrals reach their full
+// rate, or horizon + 1 if no month of the horizon does. The ramp may be
+// longer than an input's 60 months: the tornado tries 120 % of it.
+func fullRateMonth(horizon int, rampMonths decimal.Decimal) int {
+	n, _ := ceiling(rampMonths, int64(horizon)+1)
 	return max(1, int(n))
 }
 
@@ -79,7 +81,7 @@ type rampUp struct {
 // newRampUp divides once per month of the ramp: monthsOf, totalsOf and the
 // sensitivity share its factors and sum.
 func newRampUp(horizon int, rampMonths decimal.Decimal) rampUp {
-	full := min(fullRateMonth(rampMonths), horizon+1)
+	full := fullRateMonth(horizon, rampMonths)
 	r := rampUp{
 		factors: make([]decimal.Decimal, full-1),
 		sum:     integer(int64(horizon - full + 1)),
@@ -126,11 +128,11 @@ func totalsOf(in *Input, o *Option, each everyMonth, rampSum decimal.Decimal) To
 	t.Travel = each.travel.Mul(h)
 	t.Cash = t.Fees.Add(t.Meals).Add(t.Travel)
 	t.Hours = each.hours.Mul(h)
-	t.TimeCost = t.Hours.Mul(in.HourlyValue)
+	t.TimeCost = t.Hours.Mul(in.hourCost())
 	t.Cost = t.Cash.Add(t.TimeCost)
 	t.Referrals = o.referralsPerMonth().Mul(rampSum)
 	t.Clients = t.Referrals.Mul(o.CloseRate)
-	t.Revenue = t.Clients.Mul(in.DealValue)
+	t.Revenue = t.Clients.Mul(in.DealValue).Mul(in.DealsPerClient)
 	t.Profit = t.Revenue.Mul(in.GrossMargin)
 	t.Net = t.Profit.Sub(t.Cost)
 	return t
@@ -142,10 +144,10 @@ func totalsOf(in *Input, o *Option, each everyMonth, rampSum decimal.Decimal) To
 // first one is reused, and so are its referrals in the months with a fee.
 func monthsOf(in *Input, o *Option, each everyMonth, ramp *rampUp) []Month {
 	recurring := o.MonthlyFee.Add(each.meals).Add(each.travel)
-	timeCost := each.hours.Mul(in.HourlyValue)
+	timeCost := each.hours.Mul(in.hourCost())
 	cost := recurring.Add(timeCost) // an ordinary month's cash and time
 	perMonth := o.referralsPerMonth()
-	profitPerClient := in.DealValue.Mul(in.GrossMargin)
+	profitPerClient := in.profitPerClient()
 	var atFullRate *Month // the first month at full rate, once projected
 	month := func(m int) Month {
 		mo := Month{Month: m, Cash: recurring, Hours: each.hours, TimeCost: timeCost}

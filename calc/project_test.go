@@ -574,13 +574,14 @@ func TestSensitivityIsNetWithEachInputAt80And120Percent(t *testing.T) {
 			// Referrals 1 × (1/2 + 11) = 11.5 over the ramp of 2 months; clients
 			// 11.5 × 0.95 = 10.925; profit 10.925 × 1000 × 0.9 = 9832.5; cost
 			// 100 × 12 = 1200; net 8632.5. Hours cost nothing (hourly value 0,
-			// left out as zero).
+			// left out as zero; the billable share of 1 then moves nothing).
 			name: "every input that moves net is varied, rates capped at 100 %",
 			input: `{"hourlyValue":0,"dealValue":1000,"grossMargin":0.9,"horizonMonths":12,"options":[` +
 				`{"kind":"custom","monthlyFee":100,"referralsPerMonth":1,"rampMonths":2,"closeRate":0.95}]}`,
 			want: map[string]entry{
 				// profit × 0.8 = 7866, × 1.2 = 11799
 				"dealValue":         {"6666.00", "10599.00", "3933.00"},
+				"dealsPerClient":    {"6666.00", "10599.00", "3933.00"},
 				"referralsPerMonth": {"6666.00", "10599.00", "3933.00"},
 				// 0.72, and 1.08 capped at 1: profit 9832.5 / 0.9 = 10925
 				"grossMargin": {"6666.00", "9725.00", "3059.00"},
@@ -601,11 +602,68 @@ func TestSensitivityIsNetWithEachInputAt80And120Percent(t *testing.T) {
 			want: map[string]entry{
 				// 9000.0135 × 0.8 = 7200.0108, × 1.2 = 10800.0162
 				"dealValue":         {"7200.01", "10800.02", "3600.01"},
+				"dealsPerClient":    {"7200.01", "10800.02", "3600.01"},
 				"referralsPerMonth": {"7200.01", "10800.02", "3600.01"},
 				// margin 1: 10000.015 exactly, half-even to 10000.02; swing 2800.0042
 				"grossMargin": {"7200.01", "10000.02", "2800.00"},
 				// close rate 1.2 capped at 1: net unchanged, 9000.0135; swing 1800.0027
 				"closeRate": {"7200.01", "9000.01", "1800.00"},
+			},
+		},
+		{
+			// Ramp 60: Σ_{t=1..60} t/60 + 60 full months = 61/2 + 60 = 90.5
+			// referrals, each a client of 1000 profit: net 90500, no cost.
+			name: "a ramp of 60 months is tried at 72, beyond the input's bound",
+			input: `{"horizonMonths":120,"hourlyValue":0,"dealValue":1000,"grossMargin":1,"options":[` +
+				`{"kind":"custom","name":"R","referralsPerMonth":1,"closeRate":1,"rampMonths":60}]}`,
+			want: map[string]entry{
+				// 90500 × 0.8 = 72400, × 1.2 = 108600
+				"dealValue":         {"72400.00", "108600.00", "36200.00"},
+				"dealsPerClient":    {"72400.00", "108600.00", "36200.00"},
+				"referralsPerMonth": {"72400.00", "108600.00", "36200.00"},
+				// rates of 1: 0.8, and 1.2 capped at 1
+				"grossMargin": {"72400.00", "90500.00", "18100.00"},
+				"closeRate":   {"72400.00", "90500.00", "18100.00"},
+				// ramp 48: Σ_{t=1..48} t/48 + 72 = 49/2 + 72 = 96.5 → 96500;
+				// ramp 72: Σ_{t=1..72} t/72 + 48 = 73/2 + 48 = 84.5 → 84500
+				// (not Σ_{t=1..59} t/72 + 61 = 85.583, its full rate cut at month 60)
+				"rampMonths": {"96500.00", "84500.00", "12000.00"},
+			},
+		},
+		{
+			// Hours 10 × 2 = 20, time cost 20 × 40 × 0.5 = 400; cash 20 × 2 = 40;
+			// cost 440. Referrals 2, clients 1, revenue 1 × 2000 × 2 = 4000,
+			// profit 2000; net 1560.
+			name: "the billable share scales the time cost, deals per client the profit",
+			input: `{"hourlyValue":40,"billableShare":0.5,"dealsPerClient":2,"horizonMonths":2,"options":[` +
+				`{"kind":"custom","otherHoursPerMonth":10,"monthlyFee":20,"referralsPerMonth":1,"closeRate":0.5}]}`,
+			want: map[string]entry{
+				// profit × 0.8 = 1600, × 1.2 = 2400
+				"dealValue":         {"1160.00", "1960.00", "800.00"},
+				"dealsPerClient":    {"1160.00", "1960.00", "800.00"},
+				"grossMargin":       {"1160.00", "1960.00", "800.00"},
+				"referralsPerMonth": {"1160.00", "1960.00", "800.00"},
+				"closeRate":         {"1160.00", "1960.00", "800.00"},
+				// time cost × 0.8 = 320, × 1.2 = 480: an hour displaces 40 × 0.5
+				"hourlyValue":        {"1640.00", "1480.00", "160.00"},
+				"billableShare":      {"1640.00", "1480.00", "160.00"},
+				"otherHoursPerMonth": {"1640.00", "1480.00", "160.00"},
+				// fees 32 and 48
+				"monthlyFee": {"1568.00", "1552.00", "16.00"},
+			},
+		},
+		{
+			// Time cost 10 × 50 × 0.9 = 450, net −450; no profit, so the
+			// deal value, the deals per client and the margin move nothing.
+			name: "a billable share at 120 % is capped at 100 %",
+			input: `{"hourlyValue":50,"billableShare":0.9,"horizonMonths":1,"options":[` +
+				`{"kind":"custom","otherHoursPerMonth":10}]}`,
+			want: map[string]entry{
+				// 360 and 540
+				"hourlyValue":        {"-360.00", "-540.00", "180.00"},
+				"otherHoursPerMonth": {"-360.00", "-540.00", "180.00"},
+				// 10 × 50 × 0.72 = 360, and 1.08 capped at 1: 10 × 50 = 500
+				"billableShare": {"-360.00", "-500.00", "140.00"},
 			},
 		},
 	}
@@ -686,12 +744,14 @@ func TestPresetsCarryTheModelsDefaults(t *testing.T) {
 		}
 		assert.Nil(t, o.Reach)
 	})
-	t.Run("the reader's business defaults to USD, 24 months, 50 an hour, deals of 2000 at 50 %", func(t *testing.T) {
+	t.Run("the reader's business defaults to USD, 24 months, 50 an hour every hour, one deal of 2000 at 50 %", func(t *testing.T) {
 		in := DefaultInput()
 		assert.Equal(t, "USD", in.Currency)
 		assert.Equal(t, 24, in.HorizonMonths)
 		assert.True(t, in.HourlyValue.Equal(d("50")))
+		assert.True(t, in.BillableShare.Equal(d("1")), "every hour would otherwise be billed")
 		assert.True(t, in.DealValue.Equal(d("2000")))
+		assert.True(t, in.DealsPerClient.Equal(d("1")), "one deal per client")
 		assert.True(t, in.GrossMargin.Equal(d("0.5")))
 		require.Len(t, in.Options, 2)
 		assert.Equal(t, []Kind{KindWeeklyGroup, KindOpenNetwork}, []Kind{in.Options[0].Kind, in.Options[1].Kind})
@@ -746,4 +806,131 @@ func TestVerdictSaysMonthInTheSingularForAOneMonthHorizon(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, r.Comparison.Verdict, "over 1 month")
 	assert.NotContains(t, r.Comparison.Verdict, "over 1 months")
+}
+
+// The reader's business (docs/model.md, "Month by month"): the time cost
+// counts the share of hours that would otherwise be billed, and a client's
+// profit every deal they bring.
+func TestTheReadersBusinessScalesTimeCostAndProfit(t *testing.T) {
+	// Hours 10 a month, 20 over 2 months, at 40 an hour; cash 20 × 2 = 40.
+	hours := func(share string) string {
+		return `{"hourlyValue":40,"billableShare":` + share + `,"horizonMonths":2,"options":[` +
+			`{"kind":"custom","otherHoursPerMonth":10,"monthlyFee":20}]}`
+	}
+	// An annual fee of 1500 over 12 months; referrals 12, clients 3, each
+	// bringing deals of 2000 at a margin of 0.5. Clients are Poisson(3):
+	// P(N ≤ 0) = e⁻³ = 0.0498, P(N ≤ 1) = 4e⁻³ = 0.1991 → k10 = 1;
+	// P(N ≤ 2) = 8.5e⁻³ = 0.4232, P(N ≤ 3) = 13e⁻³ = 0.6472 → k50 = 3;
+	// P(N ≤ 4) = 16.375e⁻³ = 0.8153, P(N ≤ 5) = 18.4e⁻³ = 0.9161 → k90 = 5.
+	deals := func(perClient string) string {
+		return `{"horizonMonths":12,"dealsPerClient":` + perClient + `,"options":[` +
+			`{"kind":"custom","annualFee":1500,"referralsPerMonth":1,"closeRate":0.25}]}`
+	}
+	// "Fees" costs 50 a month, 100 for certain. "Slow" costs 1500 and
+	// expects 0.5 × 2 = 1 client: Poisson(1), P(N = 0) = P(N = 1) = e⁻¹.
+	two := func(perClient string) string {
+		return `{"hourlyValue":0,"horizonMonths":2,"dealsPerClient":` + perClient + `,"options":[` +
+			`{"name":"Fees","kind":"custom","monthlyFee":50},` +
+			`{"name":"Slow","kind":"custom","joiningFee":1500,"referralsPerMonth":0.5,"closeRate":1}]}`
+	}
+	runFigureCases(t, []figureCase{
+		{
+			name:  "every networking hour billable: the time cost is hours × hourly value",
+			input: hours("1"),
+			want: []fig{
+				{"options.0.months.0.timeCost", "400.00"}, // 10 × 40 × 1
+				{"options.0.timeCost", "800.00"},          // 20 × 40
+				{"options.0.cost", "840.00"},              // 40 + 800
+			},
+		},
+		{
+			name:  "half of them billable halves the time cost, not the hours",
+			input: hours("0.5"),
+			want: []fig{
+				{"options.0.months.0.hours", "10.00"},
+				{"options.0.months.0.timeCost", "200.00"}, // 10 × 40 × 0.5
+				{"options.0.hours", "20.00"},
+				{"options.0.timeCost", "400.00"}, // 20 × 40 × 0.5, half of 800
+				{"options.0.cost", "440.00"},     // 40 + 400
+				{"options.0.net", "-440.00"},     // no profit
+				{"options.0.months.1.cumulativeNet", "-440.00"},
+				{"options.0.breakEvenClients", "0.44"}, // 440 / 1000
+				{"options.0.hourlyReturn", "-2.00"},    // (0 − 40) / 20: hours, not billable hours
+				{"options.0.roi", "-1.0000"},           // −440 / 440
+			},
+		},
+		{
+			name:  "none of them billable: hours cost nothing but their cash",
+			input: hours("0"),
+			want: []fig{
+				{"options.0.timeCost", "0.00"},
+				{"options.0.cost", "40.00"},
+			},
+		},
+		{
+			name:  "one deal per client",
+			input: deals("1"),
+			want: []fig{
+				{"options.0.clients", "3.00"},                   // 12 × 0.25
+				{"options.0.revenue", "6000.00"},                // 3 × 2000 × 1
+				{"options.0.profit", "3000.00"},                 // 6000 × 0.5
+				{"options.0.net", "1500.00"},                    // 3000 − 1500
+				{"options.0.months.0.profit", "250.00"},         // 0.25 × 2000 × 0.5
+				{"options.0.paybackMonth", 6},                   // 6 × 250 − 1500 = 0
+				{"options.0.breakEvenClients", "1.50"},          // 1500 / 1000
+				{"options.0.breakEvenReferrals", "6.00"},        // 1.5 / 0.25
+				{"options.0.breakEvenReferralsPerYear", "6.00"}, // 6 × 12 / 12
+				// 2 clients needed: 1 − e⁻³(1 + 3) = 0.80085
+				{"options.0.uncertainty.breakEvenProbability", 0.8009},
+				{"options.0.uncertainty.p10", "-500.00"}, // 1 × 1000 − 1500
+				{"options.0.uncertainty.p50", "1500.00"}, // 3 × 1000 − 1500
+				{"options.0.uncertainty.p90", "3500.00"}, // 5 × 1000 − 1500
+			},
+		},
+		{
+			name:  "two deals per client double revenue and profit and halve the clients needed",
+			input: deals("2"),
+			want: []fig{
+				{"options.0.clients", "3.00"},                   // the same clients
+				{"options.0.revenue", "12000.00"},               // 3 × 2000 × 2
+				{"options.0.profit", "6000.00"},                 // 12000 × 0.5
+				{"options.0.net", "4500.00"},                    // 6000 − 1500
+				{"options.0.roi", "3.0000"},                     // 4500 / 1500
+				{"options.0.costPerClient", "500.00"},           // 1500 / 3, as before
+				{"options.0.months.0.profit", "500.00"},         // 0.25 × 2000 × 2 × 0.5
+				{"options.0.months.0.net", "-1000.00"},          // 500 − 1500
+				{"options.0.paybackMonth", 3},                   // 3 × 500 − 1500 = 0
+				{"options.0.breakEvenClients", "0.75"},          // 1500 / (2000 × 2 × 0.5)
+				{"options.0.breakEvenReferrals", "3.00"},        // 0.75 / 0.25
+				{"options.0.breakEvenReferralsPerYear", "3.00"}, // 3 × 12 / 12
+				// 1 client needed: 1 − e⁻³ = 0.95021
+				{"options.0.uncertainty.breakEvenProbability", 0.9502},
+				{"options.0.uncertainty.p10", "500.00"},  // 1 × 2000 − 1500
+				{"options.0.uncertainty.p50", "4500.00"}, // 3 × 2000 − 1500
+				{"options.0.uncertainty.p90", "8500.00"}, // 5 × 2000 − 1500
+			},
+		},
+		{
+			// Slow nets 1000N − 1500, above −100 from N = 2: 1 − 2e⁻¹.
+			name:  "with one deal per client the slow starter needs two clients to come out best",
+			input: two("1"),
+			want: []fig{
+				{"options.1.net", "-500.00"}, // 1 × 1000 − 1500
+				{"comparison.best", 0},       // −100 against −500
+				{"comparison.chanceBest.0", 0.7358},
+				{"comparison.chanceBest.1", 0.2642},
+			},
+		},
+		{
+			// Slow nets 2000N − 1500, above −100 from N = 1: 1 − e⁻¹.
+			name:  "with two deals per client one client is enough",
+			input: two("2"),
+			want: []fig{
+				{"options.1.net", "500.00"}, // 1 × 2000 − 1500
+				{"comparison.best", 1},
+				{"comparison.chanceBest.0", 0.3679},
+				{"comparison.chanceBest.1", 0.6321},
+			},
+		},
+	})
 }

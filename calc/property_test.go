@@ -18,7 +18,7 @@ const propertyCases = 300
 
 // randomInputs draws valid inputs: one to three options, every figure zero one
 // time in eight and otherwise anywhere in a modest range, written in
-// cents, hundredths or tenths, over up to five years, with referrals
+// cents, hundredths or tenths, over up to ten years, with referrals
 // estimated from reach for about one option in four.
 func randomInputs(n int) []Input {
 	r := rand.New(rand.NewPCG(2024, 11))
@@ -37,14 +37,14 @@ func randomInputs(n int) []Input {
 			return amount(1, 2)
 		case unitHours:
 			return amount(4, 2)
-		case unitMonths:
-			return amount(12, 1)
+		case unitMonths: // ramps up to the bound, whose 120 % outlasts it
+			return amount(60, 1)
 		}
 		return amount(60, 1)
 	}
 	inputs := make([]Input, n)
 	for i := range inputs {
-		in := Input{Currency: "USD", HorizonMonths: 1 + r.IntN(60)}
+		in := Input{Currency: "USD", HorizonMonths: 1 + r.IntN(MaxHorizonMonths)}
 		fill(globalFields, &in, byUnit)
 		in.DealValue = amount(10_000, 2)
 		in.Options = make([]Option, 1+r.IntN(3))
@@ -122,8 +122,8 @@ func TestMonthsAddUpExactlyToTheTotals(t *testing.T) {
 // Every numeric input either costs (raising it never raises net) or brings
 // (raising it never lowers net).
 var (
-	costInputs = []string{"hourlyValue", "joiningFee", "annualFee", "monthlyFee", "meetingsPerYear", "mealCost", "travelCost", "meetingHours", "travelHours", "oneToOnesPerMonth", "oneToOneHours", "oneToOneCost", "otherHoursPerMonth", "rampMonths"}
-	gainInputs = []string{"dealValue", "grossMargin", "referralsPerMonth", "closeRate"}
+	costInputs = []string{"hourlyValue", "billableShare", "joiningFee", "annualFee", "monthlyFee", "meetingsPerYear", "mealCost", "travelCost", "meetingHours", "travelHours", "oneToOnesPerMonth", "oneToOneHours", "oneToOneCost", "otherHoursPerMonth", "rampMonths"}
+	gainInputs = []string{"dealValue", "dealsPerClient", "grossMargin", "referralsPerMonth", "closeRate"}
 )
 
 func TestEveryInputIsACostOrAGain(t *testing.T) {
@@ -168,7 +168,8 @@ func TestRaisingACostNeverRaisesNetAndRaisingAGainNeverLowersIt(t *testing.T) {
 }
 
 // scaledNets is, for each non-zero field of the table, net with the field at
-// 80 % and at 120 % of its value (rates capped at 1), recomputed in full.
+// 80 % and at 120 % of its value (rates capped at 1), recomputed in full by
+// net.
 func scaledNets[T any](fields []field[T], v *T, net func() decimal.Decimal) map[string][2]decimal.Decimal {
 	out := map[string][2]decimal.Decimal{}
 	for _, f := range fields {
@@ -196,7 +197,7 @@ func TestSensitivityIsSortedAndMatchesARecomputation(t *testing.T) {
 	forEachOption(t, func(t *testing.T, in *Input, o *Option, r OptionReport) {
 		g, opt := *in, *o
 		opt.ReferralsPerMonth, opt.Reach = o.referralsPerMonth(), nil
-		net := func() decimal.Decimal { return netOf(&g, &opt) }
+		net := func() decimal.Decimal { return netMonthByMonth(&g, &opt) }
 		want := scaledNets(globalFields, &g, net)
 		for key, nets := range scaledNets(optionFields, &opt, net) {
 			want[key] = nets
@@ -236,8 +237,8 @@ func TestUncertaintyIsAProbabilityAndOrderedQuantiles(t *testing.T) {
 		assert.False(t, u.P10.GreaterThan(u.P50), "p10 %s ≤ p50 %s", u.P10, u.P50)
 		assert.False(t, u.P50.GreaterThan(u.P90), "p50 %s ≤ p90 %s", u.P50, u.P90)
 		// Each quantile is the net of a whole number of clients k ≥ 0:
-		// k × dealValue × grossMargin − cost.
-		perClient := in.DealValue.Mul(in.GrossMargin)
+		// k × dealValue × dealsPerClient × grossMargin − cost.
+		perClient := in.DealValue.Mul(in.DealsPerClient).Mul(in.GrossMargin)
 		for _, q := range []decimal.Decimal{u.P10, u.P50, u.P90} {
 			k := q.Add(r.Cost).DivRound(perClient, divPlaces)
 			assert.True(t, k.IsInteger() && !k.IsNegative(), "clients at a quantile: %s", k)

@@ -22,13 +22,13 @@ type OptionReport struct {
 	ROI                       *decimal.Decimal // net / cost
 	CashROI                   *decimal.Decimal // (profit − cash) / cash
 	PaybackMonth              *int             // first month with cumulative net ≥ 0
-	BreakEvenClients          *decimal.Decimal // cost / (dealValue × grossMargin)
+	BreakEvenClients          *decimal.Decimal // cost / (dealValue × dealsPerClient × grossMargin)
 	BreakEvenReferrals        *decimal.Decimal // breakEvenClients / closeRate
 	BreakEvenReferralsPerYear *decimal.Decimal // breakEvenReferrals × 12 / horizon
 	CostPerReferral           *decimal.Decimal
 	CostPerClient             *decimal.Decimal
 	HoursPerClient            *decimal.Decimal
-	HourlyReturn              *decimal.Decimal // (profit − cash) / hours, set against hourlyValue
+	HourlyReturn              *decimal.Decimal // (profit − cash) / hours, set against hourlyValue × billableShare
 
 	Uncertainty *Uncertainty // nil where BreakEvenClients is nil
 	Sensitivity []Sensitivity

@@ -25,7 +25,8 @@ type tornado struct {
 	// meetings and oneToOnes are counted over the horizon.
 	meetings, oneToOnes decimal.Decimal
 	// profit is the entry of the inputs whose part of net is profit
-	// (dealValue, grossMargin, referralsPerMonth, closeRate), computed once.
+	// (dealValue, dealsPerClient, grossMargin, referralsPerMonth, closeRate),
+	// computed once.
 	profit    Sensitivity
 	hasProfit bool
 	out       []Sensitivity
@@ -109,7 +110,7 @@ func swing(low, high decimal.Decimal) decimal.Decimal {
 // rampEntry is the entry of rampMonths: a longer ramp delays referrals.
 func (s *tornado) rampEntry(rampMonths decimal.Decimal) Sensitivity {
 	o, in := s.opt, s.in
-	perRampMonth := o.ReferralsPerMonth.Mul(o.CloseRate).Mul(in.DealValue).Mul(in.GrossMargin)
+	perRampMonth := o.ReferralsPerMonth.Mul(o.CloseRate).Mul(in.profitPerClient())
 	netAt := func(factor decimal.Decimal) decimal.Decimal {
 		return s.t.Net.Add(perRampMonth.Mul(rampSum(in.HorizonMonths, rampMonths.Mul(factor)).Sub(s.ramp)))
 	}
@@ -125,11 +126,11 @@ func (s *tornado) rampEntry(rampMonths decimal.Decimal) Sensitivity {
 // its place in s.in or s.opt rather than by its key: comparing pointers is
 // less code in the browser build than a switch on strings.
 func (s *tornado) netPart(at *decimal.Decimal) (part decimal.Decimal, cost, ok bool) {
-	in, o, hourly := s.in, s.opt, s.in.HourlyValue
+	in, o, hourly := s.in, s.opt, s.in.hourCost()
 	switch at {
-	case &in.HourlyValue:
+	case &in.HourlyValue, &in.BillableShare:
 		part = s.t.TimeCost
-	case &in.DealValue, &in.GrossMargin, &o.ReferralsPerMonth, &o.CloseRate:
+	case &in.DealValue, &in.DealsPerClient, &in.GrossMargin, &o.ReferralsPerMonth, &o.CloseRate:
 		return s.t.Profit, false, true
 	case &o.JoiningFee:
 		part = o.JoiningFee

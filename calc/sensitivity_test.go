@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -22,27 +23,61 @@ func TestEveryInputButTheRampHasItsPartOfNet(t *testing.T) {
 	assert.False(t, ok, "no part for a figure that is not an input")
 }
 
+// netMonthByMonth is an option's net over the horizon, worked out month by
+// month from the formulas of docs/model.md, "Month by month", with none of
+// the engine's projection (no totalsOf, no ramp helper, no cap on the ramp):
+// the slow path the tornado's closed form is checked against. The option's
+// referrals are typed, a reach estimate already resolved.
+func netMonthByMonth(in *Input, o *Option) decimal.Decimal {
+	meetings := o.MeetingsPerYear.DivRound(d("12"), 16)
+	// Every month's cash but the fees of months 1, 13, 25, …, and its hours.
+	cash := o.MonthlyFee.Add(meetings.Mul(o.MealCost.Add(o.TravelCost))).Add(o.OneToOnesPerMonth.Mul(o.OneToOneCost))
+	hours := meetings.Mul(o.MeetingHours.Add(o.TravelHours)).Add(o.OneToOnesPerMonth.Mul(o.OneToOneHours)).Add(o.OtherHoursPerMonth)
+	cost := cash.Add(hours.Mul(in.HourlyValue).Mul(in.BillableShare))
+	profitPerReferral := o.CloseRate.Mul(in.DealValue).Mul(in.DealsPerClient).Mul(in.GrossMargin)
+	net := decimal.Zero
+	for m := 1; m <= in.HorizonMonths; m++ {
+		if m == 1 {
+			net = net.Sub(o.JoiningFee)
+		}
+		if m%12 == 1 {
+			net = net.Sub(o.AnnualFee)
+		}
+		ramp := d("1")
+		if !o.RampMonths.IsZero() {
+			ramp = decimal.Min(ramp, decimal.NewFromInt(int64(m)).DivRound(o.RampMonths, 16))
+		}
+		net = net.Add(o.ReferralsPerMonth.Mul(ramp).Mul(profitPerReferral)).Sub(cost)
+	}
+	return net
+}
+
 // recomputedNet is net with one field of the input or of its first option
-// set to value, projected again from scratch: the slow path the tornado's
-// closed form must agree with.
+// set to value, projected again from scratch, month by month.
 func recomputedNet(in Input, key string, value decimal.Decimal) decimal.Decimal {
-	in.Options = []Option{in.Options[0]}
-	o := &in.Options[0]
-	for _, f := range globalFields {
+	o := in.Options[0]
+	o.ReferralsPerMonth, o.Reach = o.referralsPerMonth(), nil
+	*fieldAt(&in, &o, key).at = value
+	return netMonthByMonth(&in, &o)
+}
+
+// fieldAt is the figure of the input's or the option's field named key.
+func fieldAt(in *Input, o *Option, key string) figure {
+	var figs [2 * maxFigures]figure
+	for _, f := range o.figures(in.figures(figs[:0])) {
 		if f.key == key {
-			*f.get(&in) = value
+			return f
 		}
 	}
-	for _, f := range optionFields {
-		if f.key == key {
-			*f.get(o) = value
-		}
-	}
-	return totalsOf(&in, o, monthlyCosts(o), rampSum(in.HorizonMonths, o.RampMonths)).Net
+	panic("no field " + key)
 }
 
 func TestSensitivityAgreesWithAFullRecomputation(t *testing.T) {
 	inputs := map[string]Input{"the default comparison": DefaultInput()}
+	business := DefaultInput()
+	business.BillableShare = d("0.9") // 120 % is capped at 100 %
+	business.DealsPerClient = d("2.5")
+	inputs["a reader who would bill 90 % of those hours and sells 2.5 deals a client"] = business
 	for _, kind := range Kinds() {
 		in := DefaultInput()
 		in.HorizonMonths = 31 // three annual fees, a ramp cut short by nothing
@@ -53,6 +88,16 @@ func TestSensitivityAgreesWithAFullRecomputation(t *testing.T) {
 		in.Options[0].MonthlyFee = d("12.5")
 		inputs["a "+string(kind)+" with a capped rate and a fractional ramp"] = in
 	}
+	// At 120 %, a ramp above 50 months outlasts the input's bound of 60.
+	for _, ramp := range []string{"50", "50.5", "55", "59.9", "60"} {
+		for _, horizon := range []int{61, 66, 120} {
+			in := DefaultInput()
+			in.HorizonMonths = horizon
+			in.Options = []Option{mustPreset(t, KindWeeklyGroup)}
+			in.Options[0].RampMonths = d(ramp)
+			inputs["a weekly group with a ramp of "+ramp+" months over "+strconv.Itoa(horizon)] = in
+		}
+	}
 	for name, in := range inputs {
 		t.Run(name, func(t *testing.T) {
 			r, err := Compute(in)
@@ -60,22 +105,13 @@ func TestSensitivityAgreesWithAFullRecomputation(t *testing.T) {
 			rep := r.Options[0]
 			require.NotEmpty(t, rep.Sensitivity)
 			for _, s := range rep.Sensitivity {
-				var value decimal.Decimal
-				for _, f := range globalFields {
-					if f.key == s.Field {
-						value = *f.get(&in)
-					}
-				}
-				for _, f := range optionFields {
-					if f.key == s.Field {
-						value = *f.get(&in.Options[0])
-					}
-				}
-				high := value.Mul(highFactor)
-				if (s.Field == "closeRate" || s.Field == "grossMargin") && high.GreaterThan(one) {
+				f := fieldAt(&in, &in.Options[0], s.Field)
+				value := *f.at
+				high := value.Mul(d("1.2"))
+				if f.unit == unitRate && high.GreaterThan(one) {
 					high = one
 				}
-				assert.Equal(t, cents(recomputedNet(in, s.Field, value.Mul(lowFactor))).String(), cents(s.Low).String(), "%s low", s.Field)
+				assert.Equal(t, cents(recomputedNet(in, s.Field, value.Mul(d("0.8")))).String(), cents(s.Low).String(), "%s low", s.Field)
 				assert.Equal(t, cents(recomputedNet(in, s.Field, high)).String(), cents(s.High).String(), "%s high", s.Field)
 			}
 			for i := 1; i < len(rep.Sensitivity); i++ {
@@ -92,7 +128,7 @@ func TestSensitivityLeavesOutInputsThatAreZeroOrDoNotMoveNet(t *testing.T) {
 	r, err := Compute(in)
 	require.NoError(t, err)
 	for _, s := range r.Options[0].Sensitivity {
-		assert.NotContains(t, []string{"hourlyValue", "joiningFee", "annualFee", "meetingHours", "travelHours", "oneToOneHours", "otherHoursPerMonth"}, s.Field)
+		assert.NotContains(t, []string{"hourlyValue", "billableShare", "joiningFee", "annualFee", "meetingHours", "travelHours", "oneToOneHours", "otherHoursPerMonth"}, s.Field)
 	}
 }
 

@@ -170,7 +170,7 @@ const maxClientCount = 1 << 50
 
 // uncertaintyOf is the uncertainty of an option whose expected clients and
 // unrounded break-even clients are given; profitPerClient is dealValue ×
-// grossMargin.
+// dealsPerClient × grossMargin.
 func uncertaintyOf(clients, breakEvenClients, profitPerClient, cost decimal.Decimal) Uncertainty {
 	p := poisson{mean: float64Of(clients)}
 	need, _ := ceiling(breakEvenClients, maxClientCount)
