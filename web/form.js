@@ -6,7 +6,7 @@ import { parseLocaleNumber, percentToFraction, fractionToPercent, formatNumber, 
 import { SCHEMA, PRESETS, fieldSpec, kindName, reachStart } from "./schema.js";
 import { el, nameOf } from "./dom.js";
 
-const BUSINESS = ["hourlyValue", "dealValue", "grossMargin", "horizonMonths"];
+const BUSINESS = ["hourlyValue", "billableShare", "dealValue", "dealsPerClient", "grossMargin", "horizonMonths"];
 // [heading, fields in view, fields behind "More …"]
 const OPTION_GROUPS = [
   ["Costs", ["annualFee", "monthlyFee", "mealCost"], ["joiningFee", "travelCost", "oneToOneCost"]],

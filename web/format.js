@@ -251,3 +251,25 @@ export function parseExactJSON(text, reviver) {
   JSON.parse(text); // the text's own errors, before numbers become strings
   return JSON.parse(text.replace(JSON_STRING_OR_NUMBER, (token) => (token[0] === '"' ? token : `"${token}"`)), reviver);
 }
+
+/**
+ * The exact product of two decimal strings, as a decimal string, without a
+ * float: "50" × "0.5" → "25.0", "-1.5" × "2.25" → "-3.375".
+ * @param {string} a
+ * @param {string} b
+ * @returns {string}
+ * @throws {TypeError} on a non-decimal string
+ */
+export function multiplyDecimals(a, b) {
+  const scaled = (text) => {
+    if (!DECIMAL.test(text)) throw new TypeError(`not a decimal string: ${text}`);
+    const [int, frac = ""] = text.replace("-", "").split(".");
+    return { digits: BigInt((int || "0") + frac) * (text.startsWith("-") ? -1n : 1n), places: frac.length };
+  };
+  const x = scaled(a), y = scaled(b);
+  const product = x.digits * y.digits;
+  const places = x.places + y.places;
+  const digits = (product < 0n ? -product : product).toString().padStart(places + 1, "0");
+  const sign = product < 0n ? "-" : "";
+  return places ? `${sign}${digits.slice(0, -places)}.${digits.slice(-places)}` : `${sign}${digits}`;
+}

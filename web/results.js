@@ -2,7 +2,7 @@
 // reader's locale with Intl (the verdict too, from its parts): the verdict,
 // a card per option with its tornado, the chart and its table, and how it is
 // calculated with where each default comes from.
-import { formatMoney, formatNumber, formatPercent } from "./format.js";
+import { formatMoney, formatNumber, formatPercent, multiplyDecimals } from "./format.js";
 import { renderChart, chartTable } from "./chart.js";
 import { SCHEMA, fieldSpec, kindName } from "./schema.js";
 import { el, nameOf } from "./dom.js";
@@ -70,7 +70,9 @@ function card(o, i, r, { input, locale, headingId }, money) {
   const signed = (v) => el("span", { class: v.startsWith("-") ? "negative" : "positive" }, money(v));
   const row = (term, value, cls) => [el("dt", cls ? { class: cls } : {}, term), el("dd", cls ? { class: cls } : {}, value)];
   const maybe = (v, f) => (v === null || v === undefined ? "—" : f(v));
-  const hourly = o.hourlyReturn === null ? "—" : `${money(o.hourlyReturn)} (your time: ${money(String(input.hourlyValue))})`;
+  // Set against what an hour of networking displaces: the hourly value, for the share of hours that would be billed.
+  const displaced = multiplyDecimals(String(input.hourlyValue), String(input.billableShare ?? "1"));
+  const hourly = o.hourlyReturn === null ? "—" : `${money(o.hourlyReturn)} (your time: ${money(displaced)})`;
   const u = o.uncertainty;
   return el("article", { class: best ? "card best" : "card", "aria-labelledby": headingId },
     el("h3", { id: headingId }, nameOf(o.name), best ? el("span", { class: "badge" }, "Pays best") : null),

@@ -159,7 +159,7 @@ test("with the keyboard alone, Tab reaches the calculator's first input and typi
   assert.equal(await eventually(() => widget.locator(".verdict").textContent(), expected), expected);
   // And on: the next Tab stays in the form, on the next field.
   await page.keyboard.press("Tab");
-  assert.equal((await focused()).label, "Revenue from a new client (USD)");
+  assert.equal((await focused()).label, "Share of those hours you would otherwise bill (%)");
   assert.deepEqual(problems, []);
   await page.close();
 });

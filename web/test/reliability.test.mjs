@@ -31,7 +31,7 @@ const shareOf = (json) => "v1." + Buffer.from(typeof json === "string" ? json : 
 // The range of every number field as the reader types it (rates in percent),
 // from calc/input.go and calc/validate.go: which typed values must be accepted.
 const RANGES = {
-  hourlyValue: [0, 1e9], dealValue: [0, 1e9], grossMargin: [0, 100], horizonMonths: [1, 120],
+  hourlyValue: [0, 1e9], billableShare: [0, 100], dealValue: [0, 1e9], dealsPerClient: [0, 1000], grossMargin: [0, 100], horizonMonths: [1, 120],
   joiningFee: [0, 1e9], annualFee: [0, 1e9], monthlyFee: [0, 1e9], mealCost: [0, 1e9], travelCost: [0, 1e9],
   oneToOneCost: [0, 1e9], meetingsPerYear: [0, 365], meetingHours: [0, 24], travelHours: [0, 24],
   oneToOnesPerMonth: [0, 100], oneToOneHours: [0, 24], otherHoursPerMonth: [0, 744],
@@ -39,7 +39,7 @@ const RANGES = {
   relationships: [0, 10000], contactsPerRelationship: [0, 100000], targetShare: [0, 100],
   inMarketShare: [0, 100], passOnRate: [0, 100], competitors: [0, 1000],
 };
-const PERCENT = new Set(["grossMargin", "closeRate", "targetShare", "inMarketShare", "passOnRate"]);
+const PERCENT = new Set(["billableShare", "grossMargin", "closeRate", "targetShare", "inMarketShare", "passOnRate"]);
 
 /** The field key and owner of an input id: roi1-options-0--closeRate → {key: "closeRate", option: 0}. */
 function describeId(id) {

@@ -132,6 +132,18 @@ test("the widget writes the verdict from its parts: in English it is the engine'
   assert.equal((await readCards(widget))[1].figures.Net, new Intl.NumberFormat("de", { style: "currency", currency: "EUR" }).format(net), "the cards agree");
 });
 
+test("your business: the share of hours you would bill and the deals a client brings reach the engine, and an hour is set against what it displaces", async () => {
+  const { widget } = await useWidget();
+  await field(widget, "Share of those hours you would otherwise bill").fill("50");
+  await field(widget, "Deals a new client brings, the first included").fill("2");
+  const input = inputWith((i) => { i.billableShare = "0.5"; i.dealsPerClient = "2"; });
+  await assertVerdict(widget, engineVerdict(input));
+  // An hour worth 50, half of which would be billed, displaces 50 × 0.5 = 25.
+  const report = engineReply(input).report;
+  const hourly = (await readCards(widget))[0].figures["A networking hour earns"];
+  assert.equal(hourly, `${usd(report.options[0].hourlyReturn)} (your time: ${usd("25.00")})`);
+});
+
 test("the tornado merges the inputs that move net alike into one line, largest swing first", async () => {
   const { widget } = await useWidget();
   const report = engineReply(defaultInput()).report;
@@ -145,11 +157,11 @@ test("the tornado merges the inputs that move net alike into one line, largest s
   }
   assert.equal(labels.length, Math.min(5, groups.length));
   const profitLine = groups.find((g) => g.fields.includes("dealValue"));
-  assert.deepEqual(profitLine.fields.slice().sort(), ["closeRate", "dealValue", "grossMargin", "referralsPerMonth"],
-    "revenue, margin, referrals and close rate all scale profit alike");
+  assert.deepEqual(profitLine.fields.slice().sort(), ["closeRate", "dealValue", "dealsPerClient", "grossMargin", "referralsPerMonth"],
+    "revenue, deals per client, margin, referrals and close rate all scale profit alike");
   const shown = labels.find((l) => l.startsWith("Revenue from a new client"));
   assert.ok(shown, labels.join("\n"));
-  assert.equal(shown.split(":")[0].split(" · ").length, 4, shown);
+  assert.equal(shown.split(":")[0].split(" · ").length, 5, shown);
   assert.equal(new Set(labels.map((l) => l.split(": ")[1])).size, labels.length, "no two lines with the same figures");
 });
 

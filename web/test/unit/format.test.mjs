@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   parseLocaleNumber, percentToFraction, fractionToPercent,
-  formatMoney, formatNumber, formatPercent, formatInput, parseExactJSON,
+  formatMoney, formatNumber, formatPercent, formatInput, parseExactJSON, multiplyDecimals,
 } from "../../format.js";
 
 const NBSP = "\u00a0";
@@ -198,4 +198,21 @@ for (const [name, text, expected] of exactCases) {
 
 test("parseExactJSON refuses what JSON.parse refuses, a leading zero included", () => {
   for (const text of ["{", "01", '{"a": 01}', "{'a': 1}", ""]) assert.throws(() => parseExactJSON(text), SyntaxError, text);
+});
+
+// [a, b, product]: exact, worked by hand.
+const productCases = [
+  ["50", "1", "50"],
+  ["50", "0.5", "25.0"],
+  ["-1.5", "2.25", "-3.375"],
+  ["0.1", "0.2", "0.02"],
+  ["123456789.123456789", "1000", "123456789123.456789000"],
+  ["0", "-7", "0"],
+];
+for (const [a, b, product] of productCases) {
+  test(`multiplyDecimals: ${a} × ${b} = ${product}`, () => assert.equal(multiplyDecimals(a, b), product));
+}
+
+test("multiplyDecimals refuses what is not a decimal string", () => {
+  assert.throws(() => multiplyDecimals("1e3", "2"), TypeError);
 });
