@@ -13,12 +13,21 @@ type contender struct {
 // chanceBest is, for each option of a report, the probability that its net
 // over the horizon is the highest; profitPerClient is dealValue ×
 // dealsPerClient × grossMargin.
+// Blank options (OptionReport.Incomplete) are left out, with a chance of 0.
 func chanceBest(reps []OptionReport, profitPerClient decimal.Decimal) []float64 {
-	cs := make([]contender, len(reps))
+	var cs []contender
+	var at []int // the option of each contender
 	for i := range reps {
-		cs[i] = contender{clients: clientsWon(reps[i].Clients), cost: reps[i].Cost}
+		if !reps[i].Incomplete {
+			cs = append(cs, contender{clients: clientsWon(reps[i].Clients), cost: reps[i].Cost})
+			at = append(at, i)
+		}
 	}
-	return chancesBest(cs, profitPerClient)
+	chances := make([]float64, len(reps))
+	for k, p := range chancesBest(cs, profitPerClient) {
+		chances[at[k]] = p
+	}
+	return chances
 }
 
 // chancesBest is, for each contender, the probability that its net is the

@@ -2,24 +2,27 @@ package calc
 
 import "github.com/shopspring/decimal"
 
-// compare ranks the options by net. Options whose nets differ by less than
-// a cent tie, as a reader sees them. profitPerClient is dealValue ×
-// dealsPerClient × grossMargin.
+// compare ranks the options by net, blank ones left out (see
+// OptionReport.Incomplete). Options whose nets differ by less than a cent
+// tie, as a reader sees them. profitPerClient is dealValue × dealsPerClient
+// × grossMargin.
 func compare(reps []OptionReport, horizon int, currency string, profitPerClient decimal.Decimal) Comparison {
-	best, runnerUp := 0, -1
-	for i := 1; i < len(reps); i++ {
-		if larger(reps[i].Net, reps[best].Net) {
+	best, runnerUp := -1, -1
+	for i, r := range reps {
+		if !r.Incomplete && (best < 0 || larger(r.Net, reps[best].Net)) {
 			best = i
 		}
 	}
-	for i := range reps {
-		if i != best && (runnerUp < 0 || larger(reps[i].Net, reps[runnerUp].Net)) {
+	for i, r := range reps {
+		if i != best && !r.Incomplete && (runnerUp < 0 || larger(r.Net, reps[runnerUp].Net)) {
 			runnerUp = i
 		}
 	}
 	c := Comparison{Best: best, Gaps: make([]decimal.Decimal, len(reps)), ChanceBest: chanceBest(reps, profitPerClient)}
 	for i, r := range reps {
-		c.Gaps[i] = reps[best].Net.Sub(r.Net)
+		if best >= 0 {
+			c.Gaps[i] = reps[best].Net.Sub(r.Net)
+		}
 	}
 	if runnerUp >= 0 {
 		// A gap (never negative) of at most half a cent is zero cents,
@@ -37,13 +40,13 @@ func compare(reps []OptionReport, horizon int, currency string, profitPerClient 
 var halfCent = decimal.New(5, -3)
 
 // crossoverMonth is the month from which the best option's cumulative net
-// stays strictly ahead of every other option's until the horizon.
+// stays strictly ahead of every other non-blank option's until the horizon.
 func crossoverMonth(reps []OptionReport, best int) (int, bool) {
 	lead := reps[best].Months
 	from := len(lead) + 1
 	for m := len(lead) - 1; m >= 0; m-- {
 		for i, r := range reps {
-			if i != best && !larger(lead[m].CumulativeNet, r.Months[m].CumulativeNet) {
+			if i != best && !r.Incomplete && !larger(lead[m].CumulativeNet, r.Months[m].CumulativeNet) {
 				return from, from <= len(lead)
 			}
 		}

@@ -36,6 +36,7 @@ func optionReport(in *Input, given *Option) OptionReport {
 		Kind:              o.Kind,
 		ReferralsPerMonth: o.ReferralsPerMonth,
 		Totals:            t,
+		Incomplete:        t.Cost.IsZero() && t.Referrals.IsZero(),
 		ROI:               ratio(t.Net, t.Cost),
 		CashROI:           ratio(t.Profit.Sub(t.Cash), t.Cash),
 		CostPerReferral:   ratio(t.Cost, t.Referrals),

@@ -68,12 +68,12 @@ func EncodeReport(r Report) []byte {
 	}
 	c := r.Comparison
 	w.raw(`],"comparison":{"best":`)
-	w.int(c.Best)
-	w.raw(`,"bestName":`)
-	if c.Best < len(r.Options) {
+	if c.Best >= 0 && c.Best < len(r.Options) {
+		w.int(c.Best)
+		w.raw(`,"bestName":`)
 		w.str(r.Options[c.Best].Name)
-	} else { // a report not made by Compute
-		w.raw(`""`)
+	} else { // every option blank, or a report not made by Compute
+		w.raw(`null,"bestName":null`)
 	}
 	tie := `,"tie":false` // not strconv.AppendBool: inlined, it is more code in the browser build
 	if c.Tie {
@@ -96,7 +96,11 @@ func EncodeReport(r Report) []byte {
 	w.raw(`],"verdictParts":{"case":`)
 	w.str(v.Case)
 	w.raw(`,"best":`)
-	w.int(v.Best)
+	if v.Best >= 0 {
+		w.int(v.Best)
+	} else {
+		w.raw(`null`)
+	}
 	w.raw(`,"runnerUp":`)
 	w.optInt(v.RunnerUp)
 	w.raw(`,"amount":`)
@@ -111,7 +115,12 @@ func EncodeReport(r Report) []byte {
 	} else {
 		w.probability(*v.ChanceBest)
 	}
-	w.raw(`},"verdict":`)
+	w.raw(`,"incomplete":[`)
+	for i, k := range v.Incomplete {
+		w.comma(i)
+		w.int(k)
+	}
+	w.raw(`]},"verdict":`)
 	w.str(c.Verdict)
 	w.raw(`}}}`)
 	return w.buf
@@ -132,6 +141,11 @@ func (w *jsonWriter) option(o *OptionReport) {
 	w.str(o.Name)
 	w.raw(`,"kind":`)
 	w.str(string(o.Kind))
+	if o.Incomplete {
+		w.raw(`,"incomplete":true`)
+	} else {
+		w.raw(`,"incomplete":false`)
+	}
 	t := &o.Totals
 	w.figures(totalKeys, 2, o.ReferralsPerMonth, t.Fees, t.Meals, t.Travel, t.Cash, t.Hours, t.TimeCost, t.Cost,
 		t.Referrals, t.Clients, t.Revenue, t.Profit, t.Net)

@@ -177,7 +177,7 @@ func goFigure(t *testing.T, r Report, path string) any {
 		}[p[3]]
 	}
 	figures := map[string]any{
-		"name": o.Name, "referralsPerMonth": o.ReferralsPerMonth,
+		"name": o.Name, "incomplete": o.Incomplete, "referralsPerMonth": o.ReferralsPerMonth,
 		"fees": o.Fees, "meals": o.Meals, "travel": o.Travel, "cash": o.Cash,
 		"hours": o.Hours, "timeCost": o.TimeCost, "cost": o.Cost, "referrals": o.Referrals,
 		"clients": o.Clients, "revenue": o.Revenue, "profit": o.Profit, "net": o.Net,

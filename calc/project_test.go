@@ -372,13 +372,16 @@ func TestComparisonRanksTheOptions(t *testing.T) {
 				{"comparison.gaps.1", "0.00"},
 				{"comparison.gaps.2", "2500.00"}, // 2500 − 0
 				{"comparison.crossoverMonth", 2}, // −500 trails in month 1; 500 leads from month 2
-				// Fee only and Nothing net −400 and 0 for certain; Slow
-				// starter 1000N − 1500, N Poisson(4): best from N = 2, with
-				// 1 − e⁻⁴(1 + 4) = 0.9084; else Nothing is, with 5e⁻⁴ = 0.0916.
-				{"comparison.chanceBest.0", 0.0},
+				// Nothing has no cost and no referrals: it is blank, never
+				// best. Fee only nets −400 for certain; Slow starter
+				// 1000N − 1500, N Poisson(4): best from N = 2 (1000 − 1500 =
+				// −500 trails −400), with 1 − e⁻⁴(1 + 4) = 0.9084; else Fee
+				// only is, with 5e⁻⁴ = 0.0916.
+				{"options.2.incomplete", true},
+				{"comparison.chanceBest.0", 0.0916},
 				{"comparison.chanceBest.1", 0.9084},
-				{"comparison.chanceBest.2", 0.0916},
-				{"comparison.verdict", "Slow starter pays best: $2,500 more than Nothing over 4 months, paying back in month 2, with a 90.8% chance of coming out best."},
+				{"comparison.chanceBest.2", 0.0},
+				{"comparison.verdict", "Slow starter pays best: $2,900 more than Fee only over 4 months, paying back in month 2, with a 90.8% chance of coming out best. Nothing has no costs or referrals yet: give it its figures to compare it."},
 			},
 		},
 		{

@@ -19,6 +19,10 @@ type OptionReport struct {
 	ReferralsPerMonth decimal.Decimal // matured rate, typed or estimated from reach
 	Totals
 
+	// Incomplete marks a blank option: no cost and no referrals, so nothing
+	// to compare yet. It is never best and has no chance of being best.
+	Incomplete bool
+
 	ROI                       *decimal.Decimal // net / cost
 	CashROI                   *decimal.Decimal // (profit − cash) / cash
 	PaybackMonth              *int             // first month with cumulative net ≥ 0

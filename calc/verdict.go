@@ -15,6 +15,7 @@ const (
 	VerdictPaysBest   = "pays_best"    // the best of several, its net not negative
 	VerdictEven       = "even"         // the best two tie to the cent
 	VerdictNonePays   = "none_pays"    // the best of several loses money
+	VerdictIncomplete = "incomplete"   // every option is blank: nothing to compare yet
 )
 
 // VerdictParts are the facts of the verdict's sentence: which case it is,
@@ -36,13 +37,26 @@ type VerdictParts struct {
 	// clients are drawn at random, quoted where several options differ
 	// (pays_best, none_pays); nil otherwise.
 	ChanceBest *float64
+	// Incomplete lists the blank options, which the sentence asks the
+	// reader to fill in; Best is -1 when every option is blank.
+	Incomplete []int
 }
 
 // verdictParts chooses the verdict's case and facts. The amount is rounded
 // to cents, as the reply writes it, so that the plain verdict and a widget
 // rounding the reply's amount to whole units agree.
 func verdictParts(reps []OptionReport, best, runnerUp int, tie bool, horizon int, chanceBest []float64) VerdictParts {
+	incomplete := []int{}
+	for i, r := range reps {
+		if r.Incomplete {
+			incomplete = append(incomplete, i)
+		}
+	}
+	if best < 0 {
+		return VerdictParts{Case: VerdictIncomplete, Best: -1, HorizonMonths: horizon, Incomplete: incomplete}
+	}
 	v := verdictFacts(reps, best, runnerUp, tie, horizon)
+	v.Incomplete = incomplete
 	v.Amount = v.Amount.RoundBank(2)
 	if v.Case == VerdictPaysBest || v.Case == VerdictNonePays {
 		chance := math.Round(chanceBest[best]*10000) / 10000 // as the reply writes it
@@ -73,8 +87,21 @@ func verdictFacts(reps []OptionReport, best, runnerUp int, tie bool, horizon int
 	return v
 }
 
-// sentence words the verdict in English, with its money as FormatMoney writes it.
+// sentence words the verdict in English, with its money as FormatMoney
+// writes it, and asks for the figures the blank options lack.
 func (v VerdictParts) sentence(reps []OptionReport, currency string) string {
+	if v.Case == VerdictIncomplete {
+		return "Nothing to compare yet: give each option its costs (fees, meals, hours) and its referrals."
+	}
+	s := v.comparison(reps, currency)
+	for _, i := range v.Incomplete {
+		s += " " + reps[i].Name + " has no costs or referrals yet: give it its figures to compare it."
+	}
+	return s
+}
+
+// comparison words the verdict's sentence on the options that have figures.
+func (v VerdictParts) comparison(reps []OptionReport, currency string) string {
 	b := reps[v.Best].Name
 	amount := FormatMoney(v.Amount, currency)
 	over := " over " + strconv.Itoa(v.HorizonMonths) + " months"

@@ -66,6 +66,46 @@ func TestVerdictPartsAreTheFactsOfTheSentence(t *testing.T) {
 
 func ptr(p float64) *float64 { return &p }
 
+func TestBlankOptionsAreNeverBestAndTheVerdictAsksForTheirFigures(t *testing.T) {
+	// A blank option has no cost and no referrals. Over 12 months at an
+	// hour worth nothing, "Fee" costs 12 × 10 = 120 and brings nothing.
+	tests := []struct {
+		name, options string
+		best          int
+		chances       []float64
+		verdict       string
+	}{
+		{"one blank beside one with figures",
+			`{"kind":"custom","name":"Fee","monthlyFee":10},{"kind":"custom","name":"Blank"}`,
+			0, []float64{1, 0},
+			"Fee does not pay: it costs $120 more than it brings over 12 months. Blank has no costs or referrals yet: give it its figures to compare it."},
+		{"every option blank",
+			`{"kind":"custom","name":"A"},{"kind":"custom","name":"B"}`,
+			-1, []float64{0, 0},
+			"Nothing to compare yet: give each option its costs (fees, meals, hours) and its referrals."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			input := []byte(`{"horizonMonths":12,"hourlyValue":0,"options":[` + tt.options + `]}`)
+			in, errs := DecodeInput(input)
+			require.Empty(t, errs)
+			r, err := Compute(in)
+			require.NoError(t, err)
+			assert.Equal(t, tt.best, r.Comparison.Best)
+			assert.Equal(t, tt.chances, r.Comparison.ChanceBest)
+			assert.Equal(t, tt.verdict, r.Comparison.Verdict)
+			assert.True(t, r.Options[1].Incomplete)
+			reply := string(ComputeJSON(input))
+			assert.Contains(t, reply, `"incomplete":true`)
+			assert.Contains(t, reply, `"incomplete":[`+map[bool]string{true: "0,1", false: "1"}[tt.best < 0]+`]}`)
+			if tt.best < 0 {
+				assert.Contains(t, reply, `"comparison":{"best":null,"bestName":null`)
+				assert.Contains(t, reply, `"case":"incomplete","best":null`)
+			}
+		})
+	}
+}
+
 func TestEqualPoissonCountsGiveTheChanceInTheVerdict(t *testing.T) {
 	// P(N_A = N_B) for two Poisson(12) counts: Σ_n (e^−12 12^n / n!)², summed directly.
 	term, same := math.Exp(-12), 0.0

@@ -24,6 +24,13 @@ function chanceText(p, locale) {
  */
 function verdictPieces(r, locale) {
   const v = r.comparison.verdictParts;
+  if (v.case === "incomplete") return ["Nothing to compare yet: give each option its costs (fees, meals, hours) and its referrals."];
+  const blanks = v.incomplete.flatMap((i) => [" ", { name: r.options[i].name }, " has no costs or referrals yet: give it its figures to compare it."]);
+  return [...comparisonPieces(r, v, locale), ...blanks];
+}
+
+/** The verdict's sentence on the options that have figures. */
+function comparisonPieces(r, v, locale) {
   const best = { name: r.options[v.best].name };
   const runnerUp = v.runnerUp === null ? null : { name: r.options[v.runnerUp].name };
   const amount = headlineMoney(v.amount, r.currency, locale);
@@ -91,7 +98,7 @@ function card(o, i, r, { input, locale, headingId }, money) {
       ...row("Cost per client", maybe(o.costPerClient, (v) => money(v))),
       ...row("A networking hour earns", hourly),
       ...row("Chance of breaking even", u ? formatPercent(u.breakEvenProbability.toFixed(4), locale, 0) : "—"),
-      ...(r.options.length > 1 ? row("Chance of coming out best", chanceText(r.comparison.chanceBest[i], locale)) : []),
+      ...(r.options.length > 1 ? row("Chance of coming out best", o.incomplete ? "— (no figures yet)" : chanceText(r.comparison.chanceBest[i], locale)) : []),
       ...(u ? row("Net, low · typical · high", `${money(u.p10, true)} · ${money(u.p50, true)} · ${money(u.p90, true)}`) : []),
     ),
     tornado(o, money));

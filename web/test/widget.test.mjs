@@ -144,6 +144,19 @@ test("your business: the share of hours you would bill and the deals a client br
   assert.equal(hourly, `${usd(report.options[0].hourlyReturn)} (your time: ${usd("25.00")})`);
 });
 
+test("a blank option is never named best: the verdict asks for its figures, and its card has no chance of being best", async () => {
+  const { widget } = await useWidget();
+  await widget.getByLabel("Kind of option to add").selectOption("custom");
+  await widget.getByRole("button", { name: "Add an option" }).click();
+  const input = inputWith((i) => { i.options.push({ kind: "custom", name: "Option 3" }); });
+  const expected = engineVerdict(input);
+  assert.match(expected, /Option 3 has no costs or referrals yet/);
+  await assertVerdict(widget, expected);
+  const cards = await eventually(async () => (await readCards(widget)).length, 3).then(() => readCards(widget));
+  assert.equal(cards[2].figures["Chance of coming out best"], "— (no figures yet)");
+  assert.ok(!cards[2].heading.includes("Pays best"));
+});
+
 test("the tornado merges the inputs that move net alike into one line, largest swing first", async () => {
   const { widget } = await useWidget();
   const report = engineReply(defaultInput()).report;
