@@ -37,8 +37,6 @@ const MaxErrors = 20
 
 // FieldError says which input is wrong, why, and how to put it right.
 type FieldError struct {
-	_ [0]func() // not comparable, so that no equality function is compiled (see Option)
-
 	Field   string // path of the field, such as "options[1].closeRate", a key of more than 40 characters cut; "" for the whole input
 	Code    Code
 	Message string // one sentence a reader understands

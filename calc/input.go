@@ -27,11 +27,6 @@ type Input struct {
 
 // Option is one networking group or network the reader considers joining.
 type Option struct {
-	// Options are never compared with ==; a func field makes them not
-	// comparable, so that the compiler writes no equality function for
-	// Option and [2]Option, which cost kilobytes in the browser build.
-	_ [0]func()
-
 	Name string
 	Kind Kind
 
@@ -61,8 +56,6 @@ type Option struct {
 //	relationships × contactsPerRelationship × targetShare × inMarketShare × passOnRate
 //	/ (competitors + 1) / 12
 type Reach struct {
-	_ [0]func() // not comparable, so that no equality function is compiled (see Option)
-
 	Relationships           decimal.Decimal // members who know the reader well enough to refer
 	ContactsPerRelationship decimal.Decimal // people each of them knows
 	TargetShare             decimal.Decimal // share of those contacts in the reader's target market

@@ -4,8 +4,6 @@ import "github.com/shopspring/decimal"
 
 // Month is one month of an option's projection, unrounded.
 type Month struct {
-	_ [0]func() // not comparable, so that no equality function is compiled (see Option)
-
 	Month         int
 	Cash          decimal.Decimal
 	Hours         decimal.Decimal
@@ -20,8 +18,6 @@ type Month struct {
 // Totals are an option's figures summed over the horizon, unrounded. The cash
 // cost splits into Fees, Meals (meals and one-to-one coffees) and Travel.
 type Totals struct {
-	_ [0]func() // not comparable, so that no equality function is compiled (see Option)
-
 	Fees      decimal.Decimal
 	Meals     decimal.Decimal
 	Travel    decimal.Decimal

@@ -10,8 +10,6 @@ import (
 // random and each closes independently, so the clients won over the horizon
 // are Poisson distributed with the expected clients as their mean.
 type Uncertainty struct {
-	_ [0]func() // not comparable, so that no equality function is compiled (see Option)
-
 	BreakEvenProbability float64         // chance of winning enough clients to break even
 	P10, P50, P90        decimal.Decimal // net at the 10th, 50th and 90th percentile of clients won
 }
