@@ -128,7 +128,7 @@ func countShift(diff, profitPerClient decimal.Decimal) (shift int64, whole bool)
 	return shift, r.IsZero()
 }
 
-var maxShift, minShift = integer(maxClientCount), integer(-maxClientCount)
+var maxShift, minShift = decimal.NewFromInt(maxClientCount), decimal.NewFromInt(-maxClientCount)
 
 // tabulated is a count distribution laid out over the counts of its window
 // whose probability is at least negligibleMass (the most likely count

@@ -85,8 +85,8 @@ func (es Errors) Error() string {
 }
 
 // path joins a field key onto its parent's path, the key cut by shortKey.
-// Like indexPath, it is kept out of line: inlined into its many callers, its
-// concatenation grows the browser build.
+// It is kept out of line: inlined into its many callers, its concatenation
+// grows the browser build.
 //
 //go:noinline
 func path(parent, key string) string {
@@ -116,8 +116,6 @@ func shortKey(key string) string {
 }
 
 // indexPath names the i-th element of an array field: "options[1]".
-//
-//go:noinline
 func indexPath(parent string, i int) string {
 	return parent + "[" + strconv.Itoa(i) + "]"
 }

@@ -87,10 +87,10 @@ const (
 
 var (
 	zero        = decimal.Zero
-	one         = integer(1)
-	twelve      = integer(12)
-	maxMoney    = integer(1_000_000_000)
-	maxDayHours = integer(24)
+	one         = decimal.NewFromInt(1)
+	twelve      = decimal.NewFromInt(12)
+	maxMoney    = decimal.NewFromInt(1_000_000_000)
+	maxDayHours = decimal.NewFromInt(24)
 )
 
 // field describes one numeric input: its JSON name, the words a reader knows it
@@ -166,31 +166,31 @@ var optionFields = []field[Option]{
 	{fieldInfo{"joiningFee", "Joining fee", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.JoiningFee }},
 	{fieldInfo{"annualFee", "Annual fee", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.AnnualFee }},
 	{fieldInfo{"monthlyFee", "Monthly fee", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.MonthlyFee }},
-	{fieldInfo{"meetingsPerYear", "Meetings a year", unitCount, integer(365)}, func(o *Option) *decimal.Decimal { return &o.MeetingsPerYear }},
+	{fieldInfo{"meetingsPerYear", "Meetings a year", unitCount, decimal.NewFromInt(365)}, func(o *Option) *decimal.Decimal { return &o.MeetingsPerYear }},
 	{fieldInfo{"mealCost", "Meal or room fee per meeting", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.MealCost }},
 	{fieldInfo{"travelCost", "Travel cost per meeting", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.TravelCost }},
 	{fieldInfo{"meetingHours", "Hours per meeting", unitHours, maxDayHours}, func(o *Option) *decimal.Decimal { return &o.MeetingHours }},
 	{fieldInfo{"travelHours", "Travel hours per meeting, both ways", unitHours, maxDayHours}, func(o *Option) *decimal.Decimal { return &o.TravelHours }},
-	{fieldInfo{"oneToOnesPerMonth", "One-to-ones a month", unitCount, integer(100)}, func(o *Option) *decimal.Decimal { return &o.OneToOnesPerMonth }},
+	{fieldInfo{"oneToOnesPerMonth", "One-to-ones a month", unitCount, decimal.NewFromInt(100)}, func(o *Option) *decimal.Decimal { return &o.OneToOnesPerMonth }},
 	{fieldInfo{"oneToOneHours", "Hours per one-to-one", unitHours, maxDayHours}, func(o *Option) *decimal.Decimal { return &o.OneToOneHours }},
 	{fieldInfo{"oneToOneCost", "Cost per one-to-one", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.OneToOneCost }},
-	{fieldInfo{"otherHoursPerMonth", "Other hours a month (preparation, follow-up)", unitHours, integer(744)}, func(o *Option) *decimal.Decimal { return &o.OtherHoursPerMonth }},
+	{fieldInfo{"otherHoursPerMonth", "Other hours a month (preparation, follow-up)", unitHours, decimal.NewFromInt(744)}, func(o *Option) *decimal.Decimal { return &o.OtherHoursPerMonth }},
 	{fieldInfo{"referralsPerMonth", "Referrals a month, once established", unitCount, maxReferralsPerMonth}, func(o *Option) *decimal.Decimal { return &o.ReferralsPerMonth }},
-	{fieldInfo{"rampMonths", "Months until referrals reach that rate", unitMonths, integer(60)}, func(o *Option) *decimal.Decimal { return &o.RampMonths }},
+	{fieldInfo{"rampMonths", "Months until referrals reach that rate", unitMonths, decimal.NewFromInt(60)}, func(o *Option) *decimal.Decimal { return &o.RampMonths }},
 	{fieldInfo{"closeRate", "Referrals that become clients", unitRate, one}, func(o *Option) *decimal.Decimal { return &o.CloseRate }},
 }
 
 // maxReferralsPerMonth bounds referrals, typed or estimated, so that the
 // uncertainty section's exact Poisson sums stay short.
-var maxReferralsPerMonth = integer(10_000)
+var maxReferralsPerMonth = decimal.NewFromInt(10_000)
 
 var reachFields = []field[Reach]{
-	{fieldInfo{"relationships", "Members who know you well", unitCount, integer(10_000)}, func(r *Reach) *decimal.Decimal { return &r.Relationships }},
-	{fieldInfo{"contactsPerRelationship", "People each of them knows", unitCount, integer(100_000)}, func(r *Reach) *decimal.Decimal { return &r.ContactsPerRelationship }},
+	{fieldInfo{"relationships", "Members who know you well", unitCount, decimal.NewFromInt(10_000)}, func(r *Reach) *decimal.Decimal { return &r.Relationships }},
+	{fieldInfo{"contactsPerRelationship", "People each of them knows", unitCount, decimal.NewFromInt(100_000)}, func(r *Reach) *decimal.Decimal { return &r.ContactsPerRelationship }},
 	{fieldInfo{"targetShare", "Of those, in your target market", unitRate, one}, func(r *Reach) *decimal.Decimal { return &r.TargetShare }},
 	{fieldInfo{"inMarketShare", "Of your market, buying in a year", unitRate, one}, func(r *Reach) *decimal.Decimal { return &r.InMarketShare }},
 	{fieldInfo{"passOnRate", "Chance they pass on a need they hear of", unitRate, one}, func(r *Reach) *decimal.Decimal { return &r.PassOnRate }},
-	{fieldInfo{"competitors", "Members who offer what you offer", unitCount, integer(1_000)}, func(r *Reach) *decimal.Decimal { return &r.Competitors }},
+	{fieldInfo{"competitors", "Members who offer what you offer", unitCount, decimal.NewFromInt(1_000)}, func(r *Reach) *decimal.Decimal { return &r.Competitors }},
 }
 
 // ReferralsPerMonth is the reach estimate of referrals a month, unrounded.

@@ -172,14 +172,6 @@ func groupThousands(s string) string {
 	return string(b)
 }
 
-// integer is decimal.NewFromInt kept out of line: inlined, its allocation of
-// a big.Int would be copied into each of its many callers, growing the
-// browser build. Its big.Int is always on the heap, so a hot loop may still
-// call NewFromInt, whose big.Int can stay on the stack.
-//
-//go:noinline
-func integer(n int64) decimal.Decimal { return decimal.NewFromInt(n) }
-
 // float64Of is d rounded to the nearest float64, ties to even: what
 // d.InexactFloat64() returns, without its detour through big.Rat, whose
 // conversion and normalization (a GCD) cost kilobytes in the browser build.

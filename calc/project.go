@@ -78,11 +78,9 @@ func newRampUp(horizon int, rampMonths decimal.Decimal) rampUp {
 	full := min(fullRateMonth(rampMonths), horizon+1)
 	r := rampUp{
 		factors: make([]decimal.Decimal, full-1),
-		sum:     integer(int64(horizon - full + 1)),
+		sum:     decimal.NewFromInt(int64(horizon - full + 1)),
 	}
 	for m := 1; m < full; m++ {
-		// NewFromInt rather than integer: inlined, its big.Int lives on the
-		// stack, which spares an allocation a month in this hot loop.
 		r.factors[m-1] = decimal.NewFromInt(int64(m)).DivRound(rampMonths, divPlaces)
 		r.sum = r.sum.Add(r.factors[m-1])
 	}
@@ -114,8 +112,8 @@ func annualFeeMonth(m int) bool { return m%12 == 1 }
 // passed in so that callers varying other inputs compute them once. It agrees
 // exactly with the sum of months.
 func totalsOf(in *Input, o *Option, each everyMonth, rampSum decimal.Decimal) Totals {
-	h := integer(int64(in.HorizonMonths))
-	dues := integer(int64(annualFeesDue(in.HorizonMonths)))
+	h := decimal.NewFromInt(int64(in.HorizonMonths))
+	dues := decimal.NewFromInt(int64(annualFeesDue(in.HorizonMonths)))
 	var t Totals
 	t.Fees = o.JoiningFee.Add(o.AnnualFee.Mul(dues)).Add(o.MonthlyFee.Mul(h))
 	t.Meals = each.meals.Mul(h)

@@ -174,7 +174,7 @@ func uncertaintyOf(clients, breakEvenClients, profitPerClient, cost decimal.Deci
 	need, _ := ceiling(breakEvenClients, maxClientCount)
 	ks := p.quantiles(0.1, 0.5, 0.9)
 	netAt := func(k int64) decimal.Decimal {
-		return integer(k).Mul(profitPerClient).Sub(cost)
+		return decimal.NewFromInt(k).Mul(profitPerClient).Sub(cost)
 	}
 	return Uncertainty{
 		BreakEvenProbability: p.atLeast(need),
