@@ -121,7 +121,7 @@ func countShift(diff, profitPerClient decimal.Decimal) (shift int64, whole bool)
 	case larger(minShift, q):
 		return -maxClientCount, false
 	}
-	shift, _ = ceiling(q, maxClientCount) // q is whole
+	shift = q.IntPart() // q is whole
 	if r.Sign() > 0 {
 		shift++
 	}

@@ -71,13 +71,13 @@ func (dec *decoder) input(v jsonValue) Input {
 			}
 		case "horizonMonths":
 			if n, ok := dec.number(m.value, "", m.key, horizonLabel); ok {
-				switch months, whole := ceiling(n, MaxHorizonMonths+1); {
-				case !whole:
+				switch {
+				case !n.IsInteger():
 					dec.fail(m.key, CodeNotWhole, horizonLabel+" must be a whole number.")
-				case months < MinHorizonMonths || months > MaxHorizonMonths:
+				case n.LessThan(decimal.NewFromInt(MinHorizonMonths)) || n.GreaterThan(decimal.NewFromInt(MaxHorizonMonths)):
 					dec.fail(m.key, CodeOutOfRange, horizonMessage)
 				default:
-					in.HorizonMonths = int(months)
+					in.HorizonMonths = int(n.IntPart())
 				}
 			}
 		case "options":

@@ -214,22 +214,3 @@ func float64Of(d decimal.Decimal) float64 {
 	}
 	return f
 }
-
-// ceiling is ⌈d⌉, or limit where that is larger, for d > −2^63, and reports
-// whether d is a whole number. It does the work of decimal's Ceil, IntPart
-// and IsInteger with the integer arithmetic the formatter links anyway:
-// those three cost kilobytes in the browser build.
-func ceiling(d decimal.Decimal, limit int64) (n int64, whole bool) {
-	var f fixedFormatter
-	neg, divisor := f.scale(d, 0) // truncates toward zero
-	if whole = divisor == nil || f.r.Sign() == 0; !whole && !neg {
-		f.q.Add(&f.q, bigOne)
-	}
-	switch {
-	case neg:
-		return -f.q.Int64(), whole
-	case !f.q.IsInt64() || f.q.Int64() > limit:
-		return limit, whole
-	}
-	return f.q.Int64(), whole
-}

@@ -58,12 +58,11 @@ func meetingsPerMonth(o *Option) decimal.Decimal {
 	return o.MeetingsPerYear.DivRound(twelve, divPlaces)
 }
 
-// fullRateMonth is the first month in which referrals reach their full rate,
-// or a month past any horizon. An input's ramp is at most 60 months, but the
-// sensitivity analysis stretches it to 72.
+// fullRateMonth is the first month in which referrals reach their full rate.
+// An input's ramp is at most 60 months, but the sensitivity analysis
+// stretches it to 72.
 func fullRateMonth(rampMonths decimal.Decimal) int {
-	n, _ := ceiling(rampMonths, MaxHorizonMonths+1)
-	return max(1, int(n))
+	return max(1, int(rampMonths.Ceil().IntPart()))
 }
 
 // rampUp is an option's ramp-up over the horizon: the share of the full

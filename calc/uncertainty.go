@@ -171,7 +171,7 @@ const maxClientCount = 1 << 50
 // grossMargin.
 func uncertaintyOf(clients, breakEvenClients, profitPerClient, cost decimal.Decimal) Uncertainty {
 	p := poisson{mean: float64Of(clients)}
-	need, _ := ceiling(breakEvenClients, maxClientCount)
+	need := decimal.Min(breakEvenClients.Ceil(), decimal.NewFromInt(maxClientCount)).IntPart()
 	ks := p.quantiles(0.1, 0.5, 0.9)
 	netAt := func(k int64) decimal.Decimal {
 		return decimal.NewFromInt(k).Mul(profitPerClient).Sub(cost)
