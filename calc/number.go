@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/big"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -30,11 +31,11 @@ func parseNumber(text string) (decimal.Decimal, Code, string) {
 		neg = s[0] == '-'
 		s = s[1:]
 	}
-	mantissa, exponent, hasExp := cut(s, 'e')
+	mantissa, exponent, hasExp := strings.Cut(s, "e")
 	if !hasExp {
-		mantissa, exponent, hasExp = cut(s, 'E')
+		mantissa, exponent, hasExp = strings.Cut(s, "E")
 	}
-	intPart, fracPart, _ := cut(mantissa, '.')
+	intPart, fracPart, _ := strings.Cut(mantissa, ".")
 	if !allDigits(intPart) || !allDigits(fracPart) || intPart+fracPart == "" {
 		return zero, CodeNotANumber, "must be a number."
 	}
@@ -111,16 +112,6 @@ func digitsValue(digits []byte) int64 {
 	return n
 }
 
-// cut is strings.Cut for a one-byte separator.
-func cut(s string, sep byte) (before, after string, found bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] == sep {
-			return s[:i], s[i+1:], true
-		}
-	}
-	return s, "", false
-}
-
 // trimBlanks removes the spaces and tabs around s.
 func trimBlanks(s string) string {
 	for s != "" && (s[0] == ' ' || s[0] == '\t') {
@@ -161,7 +152,7 @@ func allDigits(s string) bool {
 // groupThousands writes an unsigned decimal text with commas every three
 // integer digits: "1234567.5" becomes "1,234,567.5".
 func groupThousands(s string) string {
-	intPart, _, _ := cut(s, '.')
+	intPart, _, _ := strings.Cut(s, ".")
 	b := make([]byte, 0, len(s)+len(s)/3)
 	for i := 0; i < len(s); i++ {
 		if i > 0 && i < len(intPart) && (len(intPart)-i)%3 == 0 {
