@@ -124,36 +124,24 @@ const maxFigures = 15
 // Every figure of an input, of an option or of a reach estimate, in the
 // order of its table, appended to figs.
 func (in *Input) figures(figs []figure) []figure {
-	figs, added := extend(figs, len(globalFields))
-	for i := range added {
-		added[i] = figure{&globalFields[i].fieldInfo, globalFields[i].get(in)}
+	for i := range globalFields {
+		figs = append(figs, figure{&globalFields[i].fieldInfo, globalFields[i].get(in)})
 	}
 	return figs
 }
 
 func (o *Option) figures(figs []figure) []figure {
-	figs, added := extend(figs, len(optionFields))
-	for i := range added {
-		added[i] = figure{&optionFields[i].fieldInfo, optionFields[i].get(o)}
+	for i := range optionFields {
+		figs = append(figs, figure{&optionFields[i].fieldInfo, optionFields[i].get(o)})
 	}
 	return figs
 }
 
 func (r *Reach) figures(figs []figure) []figure {
-	figs, added := extend(figs, len(reachFields))
-	for i := range added {
-		added[i] = figure{&reachFields[i].fieldInfo, reachFields[i].get(r)}
+	for i := range reachFields {
+		figs = append(figs, figure{&reachFields[i].fieldInfo, reachFields[i].get(r)})
 	}
 	return figs
-}
-
-// extend lengthens figs by n within its capacity, which the buffers callers
-// pass always have, and returns the n figures added. The figures are filled
-// in place rather than appended: appending to a buffer that may live on the
-// stack costs a runtime function in the browser build.
-func extend(figs []figure, n int) (all, added []figure) {
-	all = figs[:len(figs)+n]
-	return all, all[len(figs):]
 }
 
 var globalFields = []field[Input]{
