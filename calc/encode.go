@@ -75,11 +75,8 @@ func EncodeReport(r Report) []byte {
 	} else { // a report not made by Compute
 		w.raw(`""`)
 	}
-	tie := `,"tie":false` // not strconv.AppendBool: inlined, it is more code in the browser build
-	if c.Tie {
-		tie = `,"tie":true`
-	}
-	w.raw(tie)
+	w.raw(`,"tie":`)
+	w.buf = strconv.AppendBool(w.buf, c.Tie)
 	w.raw(`,"gaps":[`)
 	for i, g := range c.Gaps {
 		w.comma(i)
