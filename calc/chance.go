@@ -131,14 +131,14 @@ func countShift(diff, profitPerClient decimal.Decimal) (shift int64, whole bool)
 	case larger(minShift, q):
 		return -maxClientCount, false
 	}
-	shift, _ = ceiling(q, maxClientCount) // q is whole
+	shift = q.IntPart() // q is whole
 	if r.Sign() > 0 {
 		shift++
 	}
 	return shift, r.IsZero()
 }
 
-var maxShift, minShift = integer(maxClientCount), integer(-maxClientCount)
+var maxShift, minShift = decimal.NewFromInt(maxClientCount), decimal.NewFromInt(-maxClientCount)
 
 // tabulated is a count distribution laid out over the counts of its window
 // whose probability is at least negligibleMass (the most likely count

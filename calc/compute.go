@@ -1,5 +1,7 @@
 package calc
 
+import "github.com/shopspring/decimal"
+
 // Compute projects every option of a valid input over its horizon and
 // compares them. It returns the input's Errors if Validate finds any.
 func Compute(in Input) (Report, error) {
@@ -58,7 +60,7 @@ func optionReport(in *Input, given *Option) OptionReport {
 	r.Uncertainty = &u
 	r.BreakEvenReferrals = ratio(*r.BreakEvenClients, o.CloseRate)
 	if r.BreakEvenReferrals != nil {
-		r.BreakEvenReferralsPerYear = ratio(r.BreakEvenReferrals.Mul(twelve), integer(int64(in.HorizonMonths)))
+		r.BreakEvenReferralsPerYear = ratio(r.BreakEvenReferrals.Mul(twelve), decimal.NewFromInt(int64(in.HorizonMonths)))
 	}
 	return r
 }

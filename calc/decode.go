@@ -2,6 +2,7 @@ package calc
 
 import (
 	"strconv"
+	"unicode"
 
 	"github.com/shopspring/decimal"
 )
@@ -71,13 +72,13 @@ func (dec *decoder) input(v jsonValue) Input {
 			}
 		case "horizonMonths":
 			if n, ok := dec.number(m.value, "", m.key, horizonLabel); ok {
-				switch months, whole := ceiling(n, MaxHorizonMonths+1); {
-				case !whole:
+				switch {
+				case !n.IsInteger():
 					dec.fail(m.key, CodeNotWhole, horizonLabel+" must be a whole number.")
-				case months < MinHorizonMonths || months > MaxHorizonMonths:
+				case n.LessThan(decimal.NewFromInt(MinHorizonMonths)) || n.GreaterThan(decimal.NewFromInt(MaxHorizonMonths)):
 					dec.fail(m.key, CodeOutOfRange, horizonMessage)
 				default:
-					in.HorizonMonths = int(months)
+					in.HorizonMonths = int(n.IntPart())
 				}
 			}
 		case "options":
@@ -97,14 +98,14 @@ func (dec *decoder) input(v jsonValue) Input {
 // currencyCode reads a currency as strings.ToUpper(strings.TrimSpace(s))
 // does where that gives three letters A-Z, the only codes Validate accepts,
 // and returns any other text as it is, to be refused: a few lines rather than
-// the Unicode case and space tables in the browser build. Besides a-z, two
-// letters have their upper case in A-Z: the dotless ı and the long ſ.
+// the Unicode case tables in the browser build. Besides a-z, two letters
+// have their upper case in A-Z: the dotless ı and the long ſ.
 func currencyCode(s string) string {
 	code := make([]byte, 0, 3)
 	trailing := false // spaces after the letters: no letter may follow them
 	for _, r := range s {
 		switch {
-		case isSpace(r):
+		case unicode.IsSpace(r):
 			trailing = len(code) > 0
 			continue
 		case trailing:
@@ -124,16 +125,6 @@ func currencyCode(s string) string {
 		return s
 	}
 	return string(code)
-}
-
-// isSpace is unicode.IsSpace written out: the runes of Unicode's White_Space
-// property.
-func isSpace(r rune) bool {
-	switch r {
-	case '\t', '\n', '\v', '\f', '\r', ' ', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
-		return true
-	}
-	return r >= 0x2000 && r <= 0x200A
 }
 
 // horizonLabel is what the reader knows horizonMonths by.

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -535,14 +534,6 @@ func TestCurrencyCodeIsUpperCaseOfTheTrimmedTextWhereThatIsACode(t *testing.T) {
 		got := currencyCode(s)
 		if isCurrencyCode(want) || isCurrencyCode(got) {
 			assert.Equal(t, want, got, "%q", s)
-		}
-	}
-}
-
-func TestIsSpaceIsUnicodeIsSpace(t *testing.T) {
-	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if isSpace(r) != unicode.IsSpace(r) {
-			t.Errorf("isSpace(%U) = %v", r, isSpace(r))
 		}
 	}
 }

@@ -75,11 +75,8 @@ func EncodeReport(r Report) []byte {
 	} else { // every option blank, or a report not made by Compute
 		w.raw(`null,"bestName":null`)
 	}
-	tie := `,"tie":false` // not strconv.AppendBool: inlined, it is more code in the browser build
-	if c.Tie {
-		tie = `,"tie":true`
-	}
-	w.raw(tie)
+	w.raw(`,"tie":`)
+	w.buf = strconv.AppendBool(w.buf, c.Tie)
 	w.raw(`,"gaps":[`)
 	for i, g := range c.Gaps {
 		w.comma(i)
@@ -237,29 +234,23 @@ type jsonWriter struct {
 	fmt fixedFormatter
 }
 
-// raw appends s. Like key, it is kept out of line: inlined, its append would
-// be copied into each of its many callers, growing the browser build.
-//
-//go:noinline
+// raw appends s as it is.
 func (w *jsonWriter) raw(s string) { w.buf = append(w.buf, s...) }
 
-// comma and int are kept out of line too, for the same reason.
-//
-//go:noinline
+// comma writes the comma before every element of a list but the first.
 func (w *jsonWriter) comma(i int) {
 	if i > 0 {
 		w.buf = append(w.buf, ',')
 	}
 }
 
-//go:noinline
+// key writes ,"k": before a member that is not the first.
 func (w *jsonWriter) key(k string) {
 	w.buf = append(w.buf, ',', '"')
 	w.buf = append(w.buf, k...)
 	w.buf = append(w.buf, '"', ':')
 }
 
-//go:noinline
 func (w *jsonWriter) int(n int) { w.buf = strconv.AppendInt(w.buf, int64(n), 10) }
 
 func (w *jsonWriter) optInt(n *int) {

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -79,7 +81,7 @@ func TestInputSchemaDescribesEveryFieldOnce(t *testing.T) {
 	}, paths["billableShare"])
 	assert.Equal(t, FieldSpec{
 		Path: "dealsPerClient", Label: "Deals a new client brings, the first included", Unit: "count",
-		Min: zero, Max: integer(1000), Default: one,
+		Min: zero, Max: decimal.NewFromInt(1000), Default: one,
 	}, paths["dealsPerClient"])
 	assert.Equal(t, "rate", paths["options[].closeRate"].Unit)
 	assert.Equal(t, "1", paths["options[].closeRate"].Max.String())

@@ -37,8 +37,6 @@ const MaxErrors = 20
 
 // FieldError says which input is wrong, why, and how to put it right.
 type FieldError struct {
-	_ [0]func() // not comparable, so that no equality function is compiled (see Option)
-
 	Field   string // path of the field, such as "options[1].closeRate", a key of more than 40 characters cut; "" for the whole input
 	Code    Code
 	Message string // one sentence a reader understands
@@ -87,8 +85,8 @@ func (es Errors) Error() string {
 }
 
 // path joins a field key onto its parent's path, the key cut by shortKey.
-// Like indexPath, it is kept out of line: inlined into its many callers, its
-// concatenation grows the browser build.
+// It is kept out of line: inlined into its many callers, its concatenation
+// grows the browser build.
 //
 //go:noinline
 func path(parent, key string) string {
@@ -118,8 +116,6 @@ func shortKey(key string) string {
 }
 
 // indexPath names the i-th element of an array field: "options[1]".
-//
-//go:noinline
 func indexPath(parent string, i int) string {
 	return parent + "[" + strconv.Itoa(i) + "]"
 }

@@ -36,27 +36,16 @@ func powerOfTen(k int64, scratch *big.Int) *big.Int {
 
 var bigOne = big.NewInt(1)
 
-// scale sets f.q to |d| × 10^shift, truncated, and f.r to what truncating
-// dropped, over divisor (nil where nothing was dropped), and reports whether d
-// is negative. appendFixed and ceiling share it: decimal's Coefficient and
-// big.Int's Sign and Abs, inlined, are a few hundred bytes of code each time.
-func (f *fixedFormatter) scale(d decimal.Decimal, shift int64) (neg bool, divisor *big.Int) {
-	coef := d.Coefficient()
-	neg = coef.Sign() < 0
-	coef.Abs(coef)
-	if shift += int64(d.Exponent()); shift >= 0 {
-		f.q.Mul(coef, powerOfTen(shift, &f.divisor))
-		return neg, nil
-	}
-	divisor = powerOfTen(-shift, &f.divisor)
-	f.q.QuoRem(coef, divisor, &f.r)
-	return neg, divisor
-}
-
 // appendFixed appends d rounded half-even to places (0 to 4).
 func (f *fixedFormatter) appendFixed(buf []byte, d decimal.Decimal, places int32) []byte {
-	neg, divisor := f.scale(d, int64(places))
-	if divisor != nil {
+	coef := d.Coefficient()
+	neg := coef.Sign() < 0
+	coef.Abs(coef)
+	if shift := int64(d.Exponent()) + int64(places); shift >= 0 { // no digit is dropped
+		f.q.Mul(coef, powerOfTen(shift, &f.divisor))
+	} else {
+		divisor := powerOfTen(-shift, &f.divisor)
+		f.q.QuoRem(coef, divisor, &f.r)
 		switch f.twice.Lsh(&f.r, 1).Cmp(divisor) {
 		case 1:
 			f.q.Add(&f.q, bigOne)

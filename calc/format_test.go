@@ -25,32 +25,3 @@ func TestAppendFixedWritesWhatStringFixedBankWrites(t *testing.T) {
 		}
 	}
 }
-
-func TestScaleTruncatesTheMagnitudeAndKeepsTheRest(t *testing.T) {
-	cases := []struct {
-		text     string
-		shift    int64
-		q, r     string
-		neg      bool
-		truncate bool // a divisor is returned: digits were dropped
-	}{
-		{"0", 2, "0", "0", false, false},
-		{"12.345", 2, "1234", "5", false, true},
-		{"-12.345", 2, "1234", "5", true, true},
-		{"-12.345", 3, "12345", "0", true, false},
-		{"12e1", 0, "120", "0", false, false},
-		{"0.5", 0, "0", "5", false, true},
-		{"-2.5", 0, "2", "5", true, true},
-		{"1e-60", 2, "0", "1", false, true}, // a divisor beyond the table
-	}
-	for _, tc := range cases {
-		t.Run(tc.text, func(t *testing.T) {
-			var f fixedFormatter
-			neg, divisor := f.scale(decimal.RequireFromString(tc.text), tc.shift)
-			assert.Equal(t, tc.q, f.q.String())
-			assert.Equal(t, tc.r, f.r.String())
-			assert.Equal(t, tc.neg, neg)
-			assert.Equal(t, tc.truncate, divisor != nil)
-		})
-	}
-}

@@ -31,11 +31,6 @@ type Input struct {
 
 // Option is one networking group or network the reader considers joining.
 type Option struct {
-	// Options are never compared with ==; a func field makes them not
-	// comparable, so that the compiler writes no equality function for
-	// Option and [2]Option, which cost kilobytes in the browser build.
-	_ [0]func()
-
 	Name string
 	Kind Kind
 
@@ -65,8 +60,6 @@ type Option struct {
 //	relationships × contactsPerRelationship × targetShare × inMarketShare × passOnRate
 //	/ (competitors + 1) / 12
 type Reach struct {
-	_ [0]func() // not comparable, so that no equality function is compiled (see Option)
-
 	Relationships           decimal.Decimal // members who know the reader well enough to refer
 	ContactsPerRelationship decimal.Decimal // people each of them knows
 	TargetShare             decimal.Decimal // share of those contacts in the reader's target market
@@ -98,10 +91,10 @@ const (
 
 var (
 	zero        = decimal.Zero
-	one         = integer(1)
-	twelve      = integer(12)
-	maxMoney    = integer(1_000_000_000)
-	maxDayHours = integer(24)
+	one         = decimal.NewFromInt(1)
+	twelve      = decimal.NewFromInt(12)
+	maxMoney    = decimal.NewFromInt(1_000_000_000)
+	maxDayHours = decimal.NewFromInt(24)
 )
 
 // field describes one numeric input: its JSON name, the words a reader knows it
@@ -135,43 +128,31 @@ const maxFigures = 15
 // Every figure of an input, of an option or of a reach estimate, in the
 // order of its table, appended to figs.
 func (in *Input) figures(figs []figure) []figure {
-	figs, added := extend(figs, len(globalFields))
-	for i := range added {
-		added[i] = figure{&globalFields[i].fieldInfo, globalFields[i].get(in)}
+	for i := range globalFields {
+		figs = append(figs, figure{&globalFields[i].fieldInfo, globalFields[i].get(in)})
 	}
 	return figs
 }
 
 func (o *Option) figures(figs []figure) []figure {
-	figs, added := extend(figs, len(optionFields))
-	for i := range added {
-		added[i] = figure{&optionFields[i].fieldInfo, optionFields[i].get(o)}
+	for i := range optionFields {
+		figs = append(figs, figure{&optionFields[i].fieldInfo, optionFields[i].get(o)})
 	}
 	return figs
 }
 
 func (r *Reach) figures(figs []figure) []figure {
-	figs, added := extend(figs, len(reachFields))
-	for i := range added {
-		added[i] = figure{&reachFields[i].fieldInfo, reachFields[i].get(r)}
+	for i := range reachFields {
+		figs = append(figs, figure{&reachFields[i].fieldInfo, reachFields[i].get(r)})
 	}
 	return figs
-}
-
-// extend lengthens figs by n within its capacity, which the buffers callers
-// pass always have, and returns the n figures added. The figures are filled
-// in place rather than appended: appending to a buffer that may live on the
-// stack costs a runtime function in the browser build.
-func extend(figs []figure, n int) (all, added []figure) {
-	all = figs[:len(figs)+n]
-	return all, all[len(figs):]
 }
 
 var globalFields = []field[Input]{
 	{fieldInfo{"hourlyValue", "What an hour of your time is worth", unitMoney, maxMoney}, func(in *Input) *decimal.Decimal { return &in.HourlyValue }},
 	{fieldInfo{"billableShare", "Share of those hours you would otherwise bill", unitRate, one}, func(in *Input) *decimal.Decimal { return &in.BillableShare }},
 	{fieldInfo{"dealValue", "Revenue from a new client", unitMoney, maxMoney}, func(in *Input) *decimal.Decimal { return &in.DealValue }},
-	{fieldInfo{"dealsPerClient", "Deals a new client brings, the first included", unitCount, integer(1000)}, func(in *Input) *decimal.Decimal { return &in.DealsPerClient }},
+	{fieldInfo{"dealsPerClient", "Deals a new client brings, the first included", unitCount, decimal.NewFromInt(1000)}, func(in *Input) *decimal.Decimal { return &in.DealsPerClient }},
 	{fieldInfo{"grossMargin", "Gross margin", unitRate, one}, func(in *Input) *decimal.Decimal { return &in.GrossMargin }},
 }
 
@@ -179,31 +160,31 @@ var optionFields = []field[Option]{
 	{fieldInfo{"joiningFee", "Joining fee", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.JoiningFee }},
 	{fieldInfo{"annualFee", "Annual fee", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.AnnualFee }},
 	{fieldInfo{"monthlyFee", "Monthly fee", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.MonthlyFee }},
-	{fieldInfo{"meetingsPerYear", "Meetings a year", unitCount, integer(365)}, func(o *Option) *decimal.Decimal { return &o.MeetingsPerYear }},
+	{fieldInfo{"meetingsPerYear", "Meetings a year", unitCount, decimal.NewFromInt(365)}, func(o *Option) *decimal.Decimal { return &o.MeetingsPerYear }},
 	{fieldInfo{"mealCost", "Meal or room fee per meeting", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.MealCost }},
 	{fieldInfo{"travelCost", "Travel cost per meeting", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.TravelCost }},
 	{fieldInfo{"meetingHours", "Hours per meeting", unitHours, maxDayHours}, func(o *Option) *decimal.Decimal { return &o.MeetingHours }},
 	{fieldInfo{"travelHours", "Travel hours per meeting, both ways", unitHours, maxDayHours}, func(o *Option) *decimal.Decimal { return &o.TravelHours }},
-	{fieldInfo{"oneToOnesPerMonth", "One-to-ones a month", unitCount, integer(100)}, func(o *Option) *decimal.Decimal { return &o.OneToOnesPerMonth }},
+	{fieldInfo{"oneToOnesPerMonth", "One-to-ones a month", unitCount, decimal.NewFromInt(100)}, func(o *Option) *decimal.Decimal { return &o.OneToOnesPerMonth }},
 	{fieldInfo{"oneToOneHours", "Hours per one-to-one", unitHours, maxDayHours}, func(o *Option) *decimal.Decimal { return &o.OneToOneHours }},
 	{fieldInfo{"oneToOneCost", "Cost per one-to-one", unitMoney, maxMoney}, func(o *Option) *decimal.Decimal { return &o.OneToOneCost }},
-	{fieldInfo{"otherHoursPerMonth", "Other hours a month (preparation, follow-up)", unitHours, integer(744)}, func(o *Option) *decimal.Decimal { return &o.OtherHoursPerMonth }},
+	{fieldInfo{"otherHoursPerMonth", "Other hours a month (preparation, follow-up)", unitHours, decimal.NewFromInt(744)}, func(o *Option) *decimal.Decimal { return &o.OtherHoursPerMonth }},
 	{fieldInfo{"referralsPerMonth", "Referrals a month, once established", unitCount, maxReferralsPerMonth}, func(o *Option) *decimal.Decimal { return &o.ReferralsPerMonth }},
-	{fieldInfo{"rampMonths", "Months until referrals reach that rate", unitMonths, integer(60)}, func(o *Option) *decimal.Decimal { return &o.RampMonths }},
+	{fieldInfo{"rampMonths", "Months until referrals reach that rate", unitMonths, decimal.NewFromInt(60)}, func(o *Option) *decimal.Decimal { return &o.RampMonths }},
 	{fieldInfo{"closeRate", "Referrals that become clients", unitRate, one}, func(o *Option) *decimal.Decimal { return &o.CloseRate }},
 }
 
 // maxReferralsPerMonth bounds referrals, typed or estimated, so that the
 // uncertainty section's exact Poisson sums stay short.
-var maxReferralsPerMonth = integer(10_000)
+var maxReferralsPerMonth = decimal.NewFromInt(10_000)
 
 var reachFields = []field[Reach]{
-	{fieldInfo{"relationships", "Members who know you well", unitCount, integer(10_000)}, func(r *Reach) *decimal.Decimal { return &r.Relationships }},
-	{fieldInfo{"contactsPerRelationship", "People each of them knows", unitCount, integer(100_000)}, func(r *Reach) *decimal.Decimal { return &r.ContactsPerRelationship }},
+	{fieldInfo{"relationships", "Members who know you well", unitCount, decimal.NewFromInt(10_000)}, func(r *Reach) *decimal.Decimal { return &r.Relationships }},
+	{fieldInfo{"contactsPerRelationship", "People each of them knows", unitCount, decimal.NewFromInt(100_000)}, func(r *Reach) *decimal.Decimal { return &r.ContactsPerRelationship }},
 	{fieldInfo{"targetShare", "Of those, in your target market", unitRate, one}, func(r *Reach) *decimal.Decimal { return &r.TargetShare }},
 	{fieldInfo{"inMarketShare", "Of your market, buying in a year", unitRate, one}, func(r *Reach) *decimal.Decimal { return &r.InMarketShare }},
 	{fieldInfo{"passOnRate", "Chance they pass on a need they hear of", unitRate, one}, func(r *Reach) *decimal.Decimal { return &r.PassOnRate }},
-	{fieldInfo{"competitors", "Members who offer what you offer", unitCount, integer(1_000)}, func(r *Reach) *decimal.Decimal { return &r.Competitors }},
+	{fieldInfo{"competitors", "Members who offer what you offer", unitCount, decimal.NewFromInt(1_000)}, func(r *Reach) *decimal.Decimal { return &r.Competitors }},
 }
 
 // ReferralsPerMonth is the reach estimate of referrals a month, unrounded.

@@ -111,10 +111,7 @@ func invalidUTF8(data []byte) int {
 	return -1
 }
 
-// skipSpace is kept out of line: inlined, its loop would be repeated in each
-// of its many callers, growing the browser build.
-//
-//go:noinline
+// skipSpace moves past the blanks JSON allows between tokens.
 func (p *jsonParser) skipSpace() {
 	for p.pos < len(p.data) {
 		switch p.data[p.pos] {

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/big"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -30,11 +31,11 @@ func parseNumber(text string) (decimal.Decimal, Code, string) {
 		neg = s[0] == '-'
 		s = s[1:]
 	}
-	mantissa, exponent, hasExp := cut(s, 'e')
+	mantissa, exponent, hasExp := strings.Cut(s, "e")
 	if !hasExp {
-		mantissa, exponent, hasExp = cut(s, 'E')
+		mantissa, exponent, hasExp = strings.Cut(s, "E")
 	}
-	intPart, fracPart, _ := cut(mantissa, '.')
+	intPart, fracPart, _ := strings.Cut(mantissa, ".")
 	if !allDigits(intPart) || !allDigits(fracPart) || intPart+fracPart == "" {
 		return zero, CodeNotANumber, "must be a number."
 	}
@@ -111,16 +112,6 @@ func digitsValue(digits []byte) int64 {
 	return n
 }
 
-// cut is strings.Cut for a one-byte separator.
-func cut(s string, sep byte) (before, after string, found bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] == sep {
-			return s[:i], s[i+1:], true
-		}
-	}
-	return s, "", false
-}
-
 // trimBlanks removes the spaces and tabs around s.
 func trimBlanks(s string) string {
 	for s != "" && (s[0] == ' ' || s[0] == '\t') {
@@ -161,7 +152,7 @@ func allDigits(s string) bool {
 // groupThousands writes an unsigned decimal text with commas every three
 // integer digits: "1234567.5" becomes "1,234,567.5".
 func groupThousands(s string) string {
-	intPart, _, _ := cut(s, '.')
+	intPart, _, _ := strings.Cut(s, ".")
 	b := make([]byte, 0, len(s)+len(s)/3)
 	for i := 0; i < len(s); i++ {
 		if i > 0 && i < len(intPart) && (len(intPart)-i)%3 == 0 {
@@ -171,14 +162,6 @@ func groupThousands(s string) string {
 	}
 	return string(b)
 }
-
-// integer is decimal.NewFromInt kept out of line: inlined, its allocation of
-// a big.Int would be copied into each of its many callers, growing the
-// browser build. Its big.Int is always on the heap, so a hot loop may still
-// call NewFromInt, whose big.Int can stay on the stack.
-//
-//go:noinline
-func integer(n int64) decimal.Decimal { return decimal.NewFromInt(n) }
 
 // float64Of is d rounded to the nearest float64, ties to even: what
 // d.InexactFloat64() returns, without its detour through big.Rat, whose
@@ -221,23 +204,4 @@ func float64Of(d decimal.Decimal) float64 {
 		return -f
 	}
 	return f
-}
-
-// ceiling is ⌈d⌉, or limit where that is larger, for d > −2^63, and reports
-// whether d is a whole number. It does the work of decimal's Ceil, IntPart
-// and IsInteger with the integer arithmetic the formatter links anyway:
-// those three cost kilobytes in the browser build.
-func ceiling(d decimal.Decimal, limit int64) (n int64, whole bool) {
-	var f fixedFormatter
-	neg, divisor := f.scale(d, 0) // truncates toward zero
-	if whole = divisor == nil || f.r.Sign() == 0; !whole && !neg {
-		f.q.Add(&f.q, bigOne)
-	}
-	switch {
-	case neg:
-		return -f.q.Int64(), whole
-	case !f.q.IsInt64() || f.q.Int64() > limit:
-		return limit, whole
-	}
-	return f.q.Int64(), whole
 }

@@ -55,32 +55,3 @@ func TestFloat64OfAgreesWithInexactFloat64(t *testing.T) {
 		assert.Equal(t, v.InexactFloat64(), float64Of(v), "%s", v)
 	}
 }
-
-func TestCeiling(t *testing.T) {
-	cases := []struct {
-		text  string
-		limit int64
-		want  int64
-		whole bool
-	}{
-		{"0", 100, 0, true},
-		{"3", 100, 3, true},
-		{"12e1", 200, 120, true}, // 12 × 10
-		{"2.5", 100, 3, false},
-		{"2.0000000000000001", 100, 3, false},
-		{"0.0000000000000001", 100, 1, false},
-		{"-2.5", 100, -2, false}, // the smallest whole number ≥ −2.5
-		{"-7", 100, -7, true},
-		{"60.5", 60, 60, false},                         // 61, capped
-		{"1e30", 1 << 50, 1 << 50, true},                // beyond int64, capped
-		{"1000000000000000000000.5", 5, 5, false},       // beyond int64, capped
-		{"4503599627370496.5", 1 << 50, 1 << 50, false}, // 2^52 + 0.5, capped at 2^50
-	}
-	for _, tc := range cases {
-		t.Run(tc.text, func(t *testing.T) {
-			n, whole := ceiling(d(tc.text), tc.limit)
-			assert.Equal(t, tc.want, n)
-			assert.Equal(t, tc.whole, whole)
-		})
-	}
-}

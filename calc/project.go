@@ -4,8 +4,6 @@ import "github.com/shopspring/decimal"
 
 // Month is one month of an option's projection, unrounded.
 type Month struct {
-	_ [0]func() // not comparable, so that no equality function is compiled (see Option)
-
 	Month         int
 	Cash          decimal.Decimal
 	Hours         decimal.Decimal
@@ -20,8 +18,6 @@ type Month struct {
 // Totals are an option's figures summed over the horizon, unrounded. The cash
 // cost splits into Fees, Meals (meals and one-to-one coffees) and Travel.
 type Totals struct {
-	_ [0]func() // not comparable, so that no equality function is compiled (see Option)
-
 	Fees      decimal.Decimal
 	Meals     decimal.Decimal
 	Travel    decimal.Decimal
@@ -66,8 +62,7 @@ func meetingsPerMonth(o *Option) decimal.Decimal {
 // rate, or horizon + 1 if no month of the horizon does. The ramp may be
 // longer than an input's 60 months: the tornado tries 120 % of it.
 func fullRateMonth(horizon int, rampMonths decimal.Decimal) int {
-	n, _ := ceiling(rampMonths, int64(horizon)+1)
-	return max(1, int(n))
+	return min(horizon+1, max(1, int(rampMonths.Ceil().IntPart())))
 }
 
 // rampUp is an option's ramp-up over the horizon: the share of the full
@@ -84,11 +79,9 @@ func newRampUp(horizon int, rampMonths decimal.Decimal) rampUp {
 	full := fullRateMonth(horizon, rampMonths)
 	r := rampUp{
 		factors: make([]decimal.Decimal, full-1),
-		sum:     integer(int64(horizon - full + 1)),
+		sum:     decimal.NewFromInt(int64(horizon - full + 1)),
 	}
 	for m := 1; m < full; m++ {
-		// NewFromInt rather than integer: inlined, its big.Int lives on the
-		// stack, which spares an allocation a month in this hot loop.
 		r.factors[m-1] = decimal.NewFromInt(int64(m)).DivRound(rampMonths, divPlaces)
 		r.sum = r.sum.Add(r.factors[m-1])
 	}
@@ -120,8 +113,8 @@ func annualFeeMonth(m int) bool { return m%12 == 1 }
 // passed in so that callers varying other inputs compute them once. It agrees
 // exactly with the sum of months.
 func totalsOf(in *Input, o *Option, each everyMonth, rampSum decimal.Decimal) Totals {
-	h := integer(int64(in.HorizonMonths))
-	dues := integer(int64(annualFeesDue(in.HorizonMonths)))
+	h := decimal.NewFromInt(int64(in.HorizonMonths))
+	dues := decimal.NewFromInt(int64(annualFeesDue(in.HorizonMonths)))
 	var t Totals
 	t.Fees = o.JoiningFee.Add(o.AnnualFee.Mul(dues)).Add(o.MonthlyFee.Mul(h))
 	t.Meals = each.meals.Mul(h)

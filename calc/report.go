@@ -41,8 +41,6 @@ type OptionReport struct {
 
 // Sensitivity is net with one input at 80 % and at 120 % of its value.
 type Sensitivity struct {
-	_ [0]func() // not comparable, so that no equality function is compiled (see Option)
-
 	Field string // the input's JSON name: "dealValue", "closeRate", ...
 	Low   decimal.Decimal
 	High  decimal.Decimal

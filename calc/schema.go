@@ -45,7 +45,7 @@ func InputSchema() Schema {
 	business := defaultBusiness()
 	s.Fields = append(s.Fields, FieldSpec{
 		Path: "horizonMonths", Label: horizonLabel, Unit: unitNames[unitMonths],
-		Min: integer(MinHorizonMonths), Max: integer(MaxHorizonMonths), Default: integer(int64(business.HorizonMonths)),
+		Min: decimal.NewFromInt(MinHorizonMonths), Max: decimal.NewFromInt(MaxHorizonMonths), Default: decimal.NewFromInt(int64(business.HorizonMonths)),
 	})
 	var figs [maxFigures]figure
 	for _, f := range business.figures(figs[:0]) {

@@ -39,7 +39,7 @@ type tornado struct {
 // referralsPerMonth.
 func sensitivityOf(in *Input, o *Option, t Totals, each everyMonth, ramp decimal.Decimal) []Sensitivity {
 	g, opt := *in, *o
-	s := tornado{in: &g, opt: &opt, t: t, each: each, ramp: ramp, months: integer(int64(in.HorizonMonths))}
+	s := tornado{in: &g, opt: &opt, t: t, each: each, ramp: ramp, months: decimal.NewFromInt(int64(in.HorizonMonths))}
 	s.meetings = each.meetings.Mul(s.months)
 	s.oneToOnes = o.OneToOnesPerMonth.Mul(s.months)
 	s.out = make([]Sensitivity, 0, len(globalFields)+len(optionFields))
@@ -135,7 +135,7 @@ func (s *tornado) netPart(at *decimal.Decimal) (part decimal.Decimal, cost, ok b
 	case &o.JoiningFee:
 		part = o.JoiningFee
 	case &o.AnnualFee:
-		part = o.AnnualFee.Mul(integer(int64(annualFeesDue(in.HorizonMonths))))
+		part = o.AnnualFee.Mul(decimal.NewFromInt(int64(annualFeesDue(in.HorizonMonths))))
 	case &o.MonthlyFee:
 		part = o.MonthlyFee.Mul(s.months)
 	case &o.MealCost:

@@ -137,3 +137,23 @@ func mustPreset(t *testing.T, kind Kind) Option {
 	require.True(t, ok)
 	return o
 }
+
+// The tornado varies a ramp of 60 months, the longest an input may have, to
+// 48 and 72 months: the longer ramp reaches its full rate in month 72, not at
+// the input's limit. Over 120 months a ramp of n months brings
+// (n − 1)/2 + 121 − n months of full-rate referrals: 90.5 for 60 months,
+// 96.5 for 48 and 84.5 for 72, each referral 1000 of profit.
+func TestTheRampEntryStretchesTheLongestRampPastItsLimit(t *testing.T) {
+	c := computeBoth(t, `{"hourlyValue":0,"dealValue":1000,"grossMargin":1,"horizonMonths":120,"options":[`+
+		`{"kind":"custom","referralsPerMonth":1,"rampMonths":60,"closeRate":1}]}`)
+	o := c.report.Options[0]
+	assert.Equal(t, "90500.00", o.Net.StringFixedBank(2))
+	for _, s := range o.Sensitivity {
+		if s.Field == "rampMonths" {
+			assert.Equal(t, "96500.00", s.Low.StringFixedBank(2), "low: a ramp of 48 months")
+			assert.Equal(t, "84500.00", s.High.StringFixedBank(2), "high: a ramp of 72 months")
+			return
+		}
+	}
+	t.Fatal("no entry for rampMonths")
+}

@@ -10,8 +10,6 @@ import (
 // random and each closes independently, so the clients won over the horizon
 // are Poisson distributed with the expected clients as their mean.
 type Uncertainty struct {
-	_ [0]func() // not comparable, so that no equality function is compiled (see Option)
-
 	BreakEvenProbability float64         // chance of winning enough clients to break even
 	P10, P50, P90        decimal.Decimal // net at the 10th, 50th and 90th percentile of clients won
 }
@@ -173,10 +171,10 @@ const maxClientCount = 1 << 50
 // dealsPerClient × grossMargin.
 func uncertaintyOf(clients, breakEvenClients, profitPerClient, cost decimal.Decimal) Uncertainty {
 	p := poisson{mean: float64Of(clients)}
-	need, _ := ceiling(breakEvenClients, maxClientCount)
+	need := decimal.Min(breakEvenClients.Ceil(), decimal.NewFromInt(maxClientCount)).IntPart()
 	ks := p.quantiles(0.1, 0.5, 0.9)
 	netAt := func(k int64) decimal.Decimal {
-		return integer(k).Mul(profitPerClient).Sub(cost)
+		return decimal.NewFromInt(k).Mul(profitPerClient).Sub(cost)
 	}
 	return Uncertainty{
 		BreakEvenProbability: p.atLeast(need),

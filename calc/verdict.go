@@ -160,7 +160,7 @@ func FormatMoney(amount decimal.Decimal, currency string) string {
 		sign, amount = "−", neg(amount)
 	}
 	places := int32(2)
-	if amount.GreaterThanOrEqual(integer(100)) || currency == "JPY" { // yen have no cents
+	if amount.GreaterThanOrEqual(decimal.NewFromInt(100)) || currency == "JPY" { // yen have no cents
 		places = 0
 	}
 	digits := groupThousands(amount.StringFixedBank(places))
