@@ -658,11 +658,11 @@ func TestPresetsCarryTheModelsDefaults(t *testing.T) {
 		{KindWeeklyGroup, map[string]string{
 			"annualFee": "650", "joiningFee": "100", "mealCost": "15", "meetingsPerYear": "50",
 			"meetingHours": "1.5", "travelHours": "0.5", "oneToOnesPerMonth": "4", "oneToOneHours": "1",
-			"rampMonths": "6", "closeRate": "0.5", "referralsPerMonth": "1",
+			"rampMonths": "6", "closeRate": "0.5", "referralsPerMonth": "1", "referralSpread": "0.5",
 		}},
 		{KindOpenNetwork, map[string]string{
 			"monthlyFee": "10", "meetingsPerYear": "12", "meetingHours": "2", "travelHours": "0.75",
-			"mealCost": "15", "rampMonths": "9", "closeRate": "0.3", "referralsPerMonth": "1.5",
+			"mealCost": "15", "rampMonths": "9", "closeRate": "0.3", "referralsPerMonth": "1.5", "referralSpread": "0.5",
 		}},
 	}
 	for _, tc := range cases {
