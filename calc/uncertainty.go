@@ -8,7 +8,9 @@ import (
 
 // Uncertainty is how an option's net could turn out. Referrals arrive at
 // random and each closes independently, so the clients won over the horizon
-// are Poisson distributed with the expected clients as their mean.
+// are Poisson distributed with the expected clients as their mean, if the
+// referral rate is known; if the reader is unsure of it, they are negative
+// binomial (see clientsWon).
 type Uncertainty struct {
 	_ [0]func() // not comparable, so that no equality function is compiled (see Option)
 
@@ -17,10 +19,10 @@ type Uncertainty struct {
 }
 
 // countDistribution is a distribution of the clients an option wins over
-// the horizon, as the chance of being best reads it: count by count, over a
-// window that holds all but a negligible mass, from pmf(lo) by the ratio of
-// each count's probability to the one before, as poisson's own sums walk it.
-// poisson is one; any other law of the clients won fits the same methods.
+// the horizon, as tabulate lays it out for the uncertainty and the chance
+// of being best: count by count, over a window that holds all but a
+// negligible mass, from pmf(lo) by the ratio of each count's probability to
+// the one before. poisson and negativeBinomial are two.
 type countDistribution interface {
 	window() (lo, hi int64)
 	pmf(k int64) float64   // P(N = k)
@@ -28,10 +30,26 @@ type countDistribution interface {
 }
 
 // clientsWon is the distribution of the clients an option wins, given the
-// clients it is expected to win.
-func clientsWon(clients decimal.Decimal) countDistribution {
-	return poisson{mean: float64Of(clients)}
+// clients it is expected to win and the referral spread (the coefficient of
+// variation of the reader's uncertainty about the referral rate): Poisson
+// for a known rate, negative binomial of shape 1/spread² otherwise.
+//
+// A negative binomial is a Poisson whose mean is itself uncertain, of
+// variance V = (clients × spread)², and such a mixture is within V/clients
+// = clients × spread² of the Poisson in total variation (Barbour, Holst &
+// Janson, "Poisson Approximation", 1992). A spread too small to move any
+// probability by poissonWithin is therefore taken as a known rate.
+func clientsWon(clients, spread decimal.Decimal) countDistribution {
+	mean, s := float64Of(clients), float64Of(spread)
+	if mean*s*s <= poissonWithin {
+		return poisson{mean: mean}
+	}
+	return newNegativeBinomial(mean, 1/(s*s))
 }
+
+// poissonWithin is a distance in total variation that changes no
+// probability of the report by more than it.
+const poissonWithin = 1e-12
 
 // certain is the count 0 with probability 1: what the chance of being best
 // takes for every option when there is no profit per client, and so no
@@ -115,71 +133,21 @@ var lgammaW = [...]float64{
 	-1.63092934096575273989e-03, // 0xBF5AB89D0B9E43E4
 }
 
-// atLeast is P(N ≥ k). Above the mean it sums the upper tail directly, so
-// small tail probabilities keep their precision.
-func (p poisson) atLeast(k int64) float64 {
-	lo, hi := p.window()
-	switch {
-	case k <= lo:
-		return 1
-	case k > hi:
-		return 0
-	case float64(k) > p.mean:
-		return p.sum(k, hi)
-	}
-	return 1 - p.sum(lo, k-1) // sum is at most 1
-}
-
-// sum is P(from ≤ N ≤ to), by the recurrence P(k+1) = P(k)·mean/(k+1).
-func (p poisson) sum(from, to int64) float64 {
-	term := p.pmf(from)
-	total := 0.0
-	for k := from; k <= to; k++ {
-		total += term
-		term *= p.mean / float64(k+1)
-	}
-	if total > 1 { // rounding; an if, as min of floats links a runtime function
-		return 1
-	}
-	return total
-}
-
-// quantiles returns, for each q in ascending order, the smallest k with
-// P(N ≤ k) ≥ q, in one pass over the window.
-func (p poisson) quantiles(qs ...float64) []int64 {
-	ks := make([]int64, len(qs))
-	lo, hi := p.window()
-	k, term, cdf := lo, p.pmf(lo), 0.0
-	for i, q := range qs {
-		for k < hi {
-			if cdf+term >= q {
-				break
-			}
-			cdf += term
-			term *= p.mean / float64(k+1)
-			k++
-		}
-		ks[i] = k
-	}
-	return ks
-}
-
-// maxClientCount caps a break-even count before it becomes an integer: the
-// Poisson window never reaches it, as clients are bounded by the inputs.
+// maxClientCount caps a break-even count before it becomes an integer: no
+// window reaches it, as clients are bounded by the inputs.
 const maxClientCount = 1 << 50
 
-// uncertaintyOf is the uncertainty of an option whose expected clients and
-// unrounded break-even clients are given; profitPerClient is dealValue ×
-// grossMargin.
-func uncertaintyOf(clients, breakEvenClients, profitPerClient, cost decimal.Decimal) Uncertainty {
-	p := poisson{mean: float64Of(clients)}
+// uncertaintyOf is the uncertainty of an option whose clients won, laid
+// out, and unrounded break-even clients are given; profitPerClient is
+// dealValue × grossMargin.
+func uncertaintyOf(tab *tabulated, breakEvenClients, profitPerClient, cost decimal.Decimal) Uncertainty {
 	need, _ := ceiling(breakEvenClients, maxClientCount)
-	ks := p.quantiles(0.1, 0.5, 0.9)
+	ks := tab.quantiles(0.1, 0.5, 0.9)
 	netAt := func(k int64) decimal.Decimal {
 		return integer(k).Mul(profitPerClient).Sub(cost)
 	}
 	return Uncertainty{
-		BreakEvenProbability: p.atLeast(need),
+		BreakEvenProbability: tab.atLeast(need),
 		P10:                  netAt(ks[0]),
 		P50:                  netAt(ks[1]),
 		P90:                  netAt(ks[2]),
