@@ -95,43 +95,12 @@ func (p poisson) pmf(k int64) float64 {
 		}
 		return 0
 	}
-	return math.Exp(float64(k)*math.Log(p.mean) - p.mean - logFactorial(k))
+	logFactorial, _ := math.Lgamma(float64(k) + 1)
+	return math.Exp(float64(k)*math.Log(p.mean) - p.mean - logFactorial)
 }
 
 // ratio is P(N = k + 1) / P(N = k) = mean / (k + 1).
 func (p poisson) ratio(k int64) float64 { return p.mean / float64(k+1) }
-
-// logFactorial is ln(k!), bit for bit what math.Lgamma(k+1) returns for
-// 0 ≤ k ≤ 2^57 (the window never reaches that far). It is not Lgamma because
-// Lgamma's code for fractions and negative numbers, with the trigonometry
-// it needs, costs kilobytes in the browser build. Below 7 it is the log of
-// the exact product, as Lgamma computes it below 8; from 7 on it is the
-// asymptotic series Lgamma uses from 8 on, with its coefficients.
-func logFactorial(k int64) float64 {
-	if k < 7 {
-		f := 1.0
-		for i := int64(2); i <= k; i++ {
-			f *= float64(i)
-		}
-		return math.Log(f)
-	}
-	x := float64(k) + 1
-	z := 1 / x
-	y := z * z
-	w := lgammaW[0] + z*(lgammaW[1]+y*(lgammaW[2]+y*(lgammaW[3]+y*(lgammaW[4]+y*(lgammaW[5]+y*lgammaW[6])))))
-	return (x-0.5)*(math.Log(x)-1) + w
-}
-
-// lgammaW are the coefficients of math.Lgamma's series for x ≥ 8.
-var lgammaW = [...]float64{
-	4.18938533204672725052e-01,  // 0x3FDACFE390C97D69
-	8.33333333333329678849e-02,  // 0x3FB555555555553B
-	-2.77777777728775536470e-03, // 0xBF66C16C16B02E5C
-	7.93650558643019558500e-04,  // 0x3F4A019F98CF38B6
-	-5.95187557450339963135e-04, // 0xBF4380CB8C0FE741
-	8.36339918996282139126e-04,  // 0x3F4B67BA4CDAD5D1
-	-1.63092934096575273989e-03, // 0xBF5AB89D0B9E43E4
-}
 
 // maxClientCount caps a break-even count before it becomes an integer: no
 // window reaches it, as clients are bounded by the inputs.
