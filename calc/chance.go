@@ -92,60 +92,64 @@ func (r *rivals) chance() float64 {
 // coefficient of x^k in Π_{j≠i} (a_j + b_j·x) is the chance that exactly k
 // others tie with i and the rest are below; i then shares the lead k+1 ways.
 func (r *rivals) share(n int64) float64 {
-	var a, b [MaxOptions]float64
+	s := newShare()
 	for j := range r.tabs {
-		if j != r.i {
-			k := n + r.shift[j] // j's net is below i's for fewer clients than k, equal at k if ties[j]
-			a[j] = r.tabs[j].below(k)
-			if r.ties[j] {
-				b[j] = r.tabs[j].at(k)
-			}
+		if j == r.i {
+			continue
+		}
+		k := n + r.shift[j] // j's net is below i's for fewer clients than k, equal at k if ties[j]
+		if r.ties[j] {
+			s.addTie(r.tabs[j].below(k), r.tabs[j].at(k))
+		} else {
+			s.below *= r.tabs[j].below(k)
 		}
 	}
-	return r.shareOf(&a, &b)
+	return s.total()
 }
 
 // shareNear is share between whole counts too, from the smooth curves of
 // the others' panels: the integrand of overPanels.
 func (r *rivals) shareNear(x float64) float64 {
-	var a, b [MaxOptions]float64
+	s := newShare()
 	for j := range r.tabs {
-		if j != r.i {
-			y := x + float64(r.shift[j])
-			a[j] = r.tabs[j].belowNear(y)
-			if r.ties[j] {
-				b[j] = r.tabs[j].atNear(y)
-			}
+		if j == r.i {
+			continue
+		}
+		y := x + float64(r.shift[j])
+		if r.ties[j] {
+			s.addTie(r.tabs[j].belowNear(y), r.tabs[j].atNear(y))
+		} else {
+			s.below *= r.tabs[j].belowNear(y)
 		}
 	}
-	return r.shareOf(&a, &b)
+	return s.total()
 }
 
-// shareOf is i's share of being best when each other contender j's net is
-// below i's with chance a[j] and equal to it with chance b[j].
-func (r *rivals) shareOf(a, b *[MaxOptions]float64) float64 {
-	below := 1.0                 // Π a_j over the j that cannot tie (b_j = 0)
-	var poly [MaxOptions]float64 // coefficients of Π (a_j + b_j·x) over the others
-	poly[0] = 1
-	degree := 0
-	for j := range r.tabs {
-		switch {
-		case j == r.i:
-		case !r.ties[j]:
-			below *= a[j]
-		default:
-			degree++
-			for c := degree; c > 0; c-- {
-				poly[c] = poly[c]*a[j] + poly[c-1]*b[j]
-			}
-			poly[0] *= a[j]
-		}
+// shareOf gathers i's share of being best, contender by contender.
+type shareOf struct {
+	below  float64             // Π a_j over the j that cannot tie (b_j = 0)
+	poly   [MaxOptions]float64 // coefficients of Π (a_j + b_j·x) over the others that can
+	degree int
+}
+
+func newShare() shareOf { return shareOf{below: 1, poly: [MaxOptions]float64{1}} }
+
+// addTie adds a contender whose net is below i's with chance a and equal to
+// it with chance b.
+func (s *shareOf) addTie(a, b float64) {
+	s.degree++
+	for c := s.degree; c > 0; c-- {
+		s.poly[c] = s.poly[c]*a + s.poly[c-1]*b
 	}
+	s.poly[0] *= a
+}
+
+func (s *shareOf) total() float64 {
 	share := 0.0
-	for c := 0; c <= degree; c++ {
-		share += poly[c] / float64(c+1)
+	for c := 0; c <= s.degree; c++ {
+		share += s.poly[c] / float64(c+1)
 	}
-	return below * share
+	return s.below * share
 }
 
 // runMargin is how far, in counts, the runs that addRunsWhereOthersVary

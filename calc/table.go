@@ -135,6 +135,16 @@ func (tab *tabulated) window() (lo, hi int64) {
 
 // below is P(N < k).
 func (tab *tabulated) below(k int64) float64 {
+	if r := &tab.runs[0]; len(tab.runs) == 1 && len(tab.panels) == 0 { // a short window
+		switch t := k - r.lo; {
+		case t <= 0:
+			return 0
+		case t >= int64(len(r.mass)):
+			return r.less[len(r.mass)]
+		default:
+			return r.less[t]
+		}
+	}
 	for i := range tab.runs {
 		if r := &tab.runs[i]; k >= r.lo && k <= r.hi()+1 {
 			return r.less[k-r.lo]
@@ -151,6 +161,12 @@ func (tab *tabulated) below(k int64) float64 {
 
 // at is P(N = k).
 func (tab *tabulated) at(k int64) float64 {
+	if r := &tab.runs[0]; len(tab.runs) == 1 && len(tab.panels) == 0 { // a short window
+		if t := k - r.lo; t >= 0 && t < int64(len(r.mass)) {
+			return r.mass[t]
+		}
+		return 0
+	}
 	for i := range tab.runs {
 		if r := &tab.runs[i]; k >= r.lo && k <= r.hi() {
 			return r.mass[k-r.lo]
