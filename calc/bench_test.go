@@ -69,3 +69,45 @@ func BenchmarkChanceBestSixLargeMeans(b *testing.B) {
 		chanceBest(r.Options, perClient)
 	}
 }
+
+// sixWideSpreadsJSON is six options at the largest means the engine allows,
+// each with the widest referral spread, 3: the clients won range from 0 to
+// about 500 million (shape 1/9, scale 10.8 million), over windows laid out
+// in panels.
+var sixWideSpreadsJSON = []byte(`{"horizonMonths":120,"options":[` +
+	`{"kind":"custom","monthlyFee":0,"referralsPerMonth":10000,"closeRate":1,"referralSpread":3},` +
+	`{"kind":"custom","monthlyFee":10,"referralsPerMonth":10000,"closeRate":1,"referralSpread":3},` +
+	`{"kind":"custom","monthlyFee":20,"referralsPerMonth":9999.99,"closeRate":1,"referralSpread":2.9},` +
+	`{"kind":"custom","monthlyFee":5,"referralsPerMonth":9999.9,"closeRate":1,"referralSpread":3},` +
+	`{"kind":"custom","monthlyFee":15,"referralsPerMonth":10000,"closeRate":0.9999,"referralSpread":2.5},` +
+	`{"kind":"custom","monthlyFee":25,"referralsPerMonth":9999,"closeRate":1,"referralSpread":3}]}`)
+
+// BenchmarkComputeJSONSixWideSpreads is the largest input for the
+// negative binomial's panels.
+func BenchmarkComputeJSONSixWideSpreads(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		ComputeJSON(sixWideSpreadsJSON)
+	}
+}
+
+// mixedSpreadsJSON is three options of about 1.2 million clients known
+// (Poisson, windows of about 33,000 counts laid out one by one) against
+// three of the same mean and the widest spread (panels), whose sums must
+// then be taken count by count over the Poissons' counts too.
+var mixedSpreadsJSON = []byte(`{"horizonMonths":120,"options":[` +
+	`{"kind":"custom","monthlyFee":0,"referralsPerMonth":10000,"closeRate":1},` +
+	`{"kind":"custom","monthlyFee":10,"referralsPerMonth":10000,"closeRate":1,"referralSpread":3},` +
+	`{"kind":"custom","monthlyFee":20,"referralsPerMonth":9999.99,"closeRate":1},` +
+	`{"kind":"custom","monthlyFee":5,"referralsPerMonth":9999.9,"closeRate":1,"referralSpread":0.01},` +
+	`{"kind":"custom","monthlyFee":15,"referralsPerMonth":10000,"closeRate":0.9999},` +
+	`{"kind":"custom","monthlyFee":25,"referralsPerMonth":9999,"closeRate":1,"referralSpread":0.5}]}`)
+
+// BenchmarkComputeJSONMixedSpreads is the largest input that mixes counts
+// laid out one by one with panels.
+func BenchmarkComputeJSONMixedSpreads(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		ComputeJSON(mixedSpreadsJSON)
+	}
+}

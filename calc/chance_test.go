@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // An option's net is n × profitPerClient − cost for the n clients it wins,
@@ -19,9 +20,15 @@ import (
 func contenders(means []float64, costs ...string) []contender {
 	cs := make([]contender, len(means))
 	for i := range cs {
-		cs[i] = contender{clients: poisson{means[i]}, cost: d(costs[i])}
+		cs[i] = contender{clients: table(poisson{means[i]}), cost: d(costs[i])}
 	}
 	return cs
+}
+
+// table is d laid out.
+func table(d countDistribution) *tabulated {
+	tab := tabulate(d)
+	return &tab
 }
 
 // sum is the sum of xs.
@@ -160,29 +167,25 @@ func TestChanceBestStaysExactForLargeMeans(t *testing.T) {
 }
 
 // enumeratedChances is the chance of being best by brute force: every
-// combination of counts up to top, nets compared as decimals, a tie shared.
-// For means under 5, counts above 25 hold under 1e-10 of the mass.
-func enumeratedChances(means []float64, costs []decimal.Decimal, perClient decimal.Decimal) []float64 {
-	const top = 25
-	m := len(means)
-	pmfs := make([][]float64, m)
-	var nets []decimal.Decimal
-	for j, mean := range means {
-		pmfs[j] = make([]float64, top+1)
-		p := math.Exp(-mean)
-		for n := range pmfs[j] {
-			pmfs[j][n] = p
-			p *= mean / float64(n+1)
-			nets = append(nets, decimal.NewFromInt(int64(n)).Mul(perClient).Sub(costs[j]))
+// combination of counts, each contender's up to the last of its pmf, nets
+// compared as decimals, a tie shared.
+func enumeratedChances(pmfs [][]float64, costs []decimal.Decimal, perClient decimal.Decimal) []float64 {
+	m := len(pmfs)
+	nets := make([][]decimal.Decimal, m)
+	var all []decimal.Decimal
+	for j, pmf := range pmfs {
+		for n := range pmf {
+			nets[j] = append(nets[j], decimal.NewFromInt(int64(n)).Mul(perClient).Sub(costs[j]))
 		}
+		all = append(all, nets[j]...)
 	}
 	// rank[j][n] orders the nets exactly: equal nets, equal ranks.
-	sorted := slices.SortedFunc(slices.Values(nets), decimal.Decimal.Cmp)
+	sorted := slices.SortedFunc(slices.Values(all), decimal.Decimal.Cmp)
 	rank := make([][]int, m)
 	for j := range rank {
-		rank[j] = make([]int, top+1)
+		rank[j] = make([]int, len(pmfs[j]))
 		for n := range rank[j] {
-			rank[j][n], _ = slices.BinarySearchFunc(sorted, nets[j*(top+1)+n], decimal.Decimal.Cmp)
+			rank[j][n], _ = slices.BinarySearchFunc(sorted, nets[j][n], decimal.Decimal.Cmp)
 		}
 	}
 	chances := make([]float64, m)
@@ -204,7 +207,7 @@ func enumeratedChances(means []float64, costs []decimal.Decimal, perClient decim
 			}
 		}
 		j := 0 // the next combination, as an odometer
-		for ; j < m && counts[j] == top; j++ {
+		for ; j < m && counts[j] == len(pmfs[j])-1; j++ {
 			counts[j] = 0
 		}
 		if j == m {
@@ -214,31 +217,97 @@ func enumeratedChances(means []float64, costs []decimal.Decimal, perClient decim
 	}
 }
 
+// poissonPMF is P(N = n) for n = 0 … 25, N Poisson: for means under 5,
+// counts above 25 hold under 1e-10 of the mass.
+func poissonPMF(mean float64) []float64 {
+	pmf := make([]float64, 26)
+	p := math.Exp(-mean)
+	for n := range pmf {
+		pmf[n] = p
+		p *= mean / float64(n+1)
+	}
+	return pmf
+}
+
+// truncated is pmf up to the count above which lies under 1e-11 of the
+// mass.
+func truncated(pmf []float64) []float64 {
+	for top := range pmf {
+		if referenceAtLeast(pmf, int64(top+1)) < 1e-11 {
+			return pmf[:top+1]
+		}
+	}
+	return pmf
+}
+
 func TestChanceBestAgreesWithEnumeration(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 8))
 	perClients := []string{"0", "1000", "250", "0.1", "333.33", "17.5"}
 	for n := range 40 {
-		perClient := d(perClients[r.IntN(len(perClients))])
-		means := make([]float64, 2+r.IntN(3))
-		costs := make([]decimal.Decimal, len(means))
-		for j := range means {
-			if r.IntN(6) > 0 {
-				means[j] = 5 * r.Float64()
-			}
-			// whole clients apart, to tie, or a few cents more
-			costs[j] = perClient.Mul(decimal.NewFromInt(r.Int64N(6)))
-			if r.IntN(3) == 0 {
-				costs[j] = costs[j].Add(decimal.New(r.Int64N(1000), -2))
-			}
-		}
+		perClient, means, costs := drawCompetition(r, perClients, 2+r.IntN(3), 5)
 		cs := make([]contender, len(means))
+		pmfs := make([][]float64, len(means))
 		for j := range cs {
-			cs[j] = contender{clients: poisson{means[j]}, cost: costs[j]}
+			cs[j] = contender{clients: table(poisson{means[j]}), cost: costs[j]}
+			pmfs[j] = poissonPMF(means[j])
 		}
-		want := enumeratedChances(means, costs, perClient)
+		want := enumeratedChances(pmfs, costs, perClient)
 		assert.InDeltaSlice(t, want, chancesBest(cs, perClient), 1e-9,
 			"case %d: means %v, costs %v, profit per client %s", n, means, costs, perClient)
 	}
+}
+
+// The same with referral spreads: the clients won negative binomial (or
+// Poisson, for a spread of 0), their probabilities by the recurrence from
+// P(0), up to where under 1e-11 of the mass lies beyond.
+func TestChanceBestWithSpreadsAgreesWithEnumeration(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 5))
+	perClients := []string{"1000", "250", "0.1", "333.33"}
+	for n := range 30 {
+		m := 2 + r.IntN(2)
+		maxMean, spreads := 3.0, []float64{0, 0.5, 1, 3}
+		if m == 3 { // fewer combinations for three contenders
+			maxMean, spreads = 2, []float64{0, 0.5, 1}
+		}
+		perClient, means, costs := drawCompetition(r, perClients, m, maxMean)
+		cs := make([]contender, m)
+		pmfs := make([][]float64, m)
+		got := make([]float64, m)
+		for j := range cs {
+			spread := spreads[r.IntN(len(spreads))]
+			var clients countDistribution = poisson{means[j]}
+			pmfs[j] = poissonPMF(means[j])
+			if spread > 0 && means[j] > 0 {
+				shape := 1 / (spread * spread)
+				clients = newNegativeBinomial(means[j], shape)
+				pmfs[j] = truncated(referencePMF(means[j], shape, 2000))
+			}
+			cs[j] = contender{clients: table(clients), cost: costs[j]}
+			got[j] = spread
+		}
+		want := enumeratedChances(pmfs, costs, perClient)
+		assert.InDeltaSlice(t, want, chancesBest(cs, perClient), 1e-9,
+			"case %d: means %v, spreads %v, costs %v, profit per client %s", n, means, got, costs, perClient)
+	}
+}
+
+// drawCompetition draws a profit per client and m means under maxMean (0
+// one time in six) with costs whole clients apart, to tie, or a few cents
+// more.
+func drawCompetition(r *rand.Rand, perClients []string, m int, maxMean float64) (decimal.Decimal, []float64, []decimal.Decimal) {
+	perClient := d(perClients[r.IntN(len(perClients))])
+	means := make([]float64, m)
+	costs := make([]decimal.Decimal, m)
+	for j := range means {
+		if r.IntN(6) > 0 {
+			means[j] = maxMean * r.Float64()
+		}
+		costs[j] = perClient.Mul(decimal.NewFromInt(r.Int64N(6)))
+		if r.IntN(3) == 0 {
+			costs[j] = costs[j].Add(decimal.New(r.Int64N(1000), -2))
+		}
+	}
+	return perClient, means, costs
 }
 
 func TestChancesOfBeingBestSumToOne(t *testing.T) {
@@ -254,13 +323,95 @@ func TestChancesOfBeingBestSumToOne(t *testing.T) {
 			// a cost near the expected profit, so that options compete
 			spread := 3 * math.Sqrt(mean) * r.NormFloat64()
 			clients := decimal.NewFromFloat(max(0, mean+spread)).Round(2)
-			cs[j] = contender{clients: poisson{mean}, cost: clients.Mul(perClient)}
+			cs[j] = contender{clients: table(poisson{mean}), cost: clients.Mul(perClient)}
 		}
 		chances := chancesBest(cs, perClient)
 		for _, c := range chances {
 			assert.True(t, c >= 0 && c <= 1+1e-12, "case %d: chance %v", n, c)
 		}
 		assert.InDelta(t, 1, sum(chances), 1e-9, "case %d: %v", n, chances)
+	}
+}
+
+// The same with referral spreads, up to the widest over a million clients:
+// counts laid out one by one and in panels, side by side.
+func TestChancesOfBeingBestWithSpreadsSumToOne(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 3))
+	spreads := []string{"0", "0", "0.001", "0.05", "0.5", "1", "3"}
+	inPanels := 0
+	for n := range 40 {
+		perClient := decimal.New(1+r.Int64N(1_000_000), -2)
+		cs := make([]contender, 1+r.IntN(MaxOptions))
+		var drawn []string
+		for j := range cs {
+			mean := 0.0
+			if r.IntN(8) > 0 {
+				mean = math.Pow(10, 6*r.Float64()) // 1 to a million
+			}
+			spread := spreads[r.IntN(len(spreads))]
+			// a cost near the expected profit, so that options compete
+			clients := decimal.NewFromFloat(mean * math.Exp(r.NormFloat64()/4)).Round(2)
+			cs[j] = contender{clients: table(clientsWon(decimal.NewFromFloat(mean), d(spread))), cost: clients.Mul(perClient)}
+			drawn = append(drawn, spread)
+			if len(cs[j].clients.panels) > 0 {
+				inPanels++
+			}
+		}
+		chances := chancesBest(cs, perClient)
+		for _, c := range chances {
+			assert.True(t, c >= -1e-12 && c <= 1+1e-12, "case %d: chance %v", n, c)
+		}
+		assert.InDelta(t, 1, sum(chances), 1e-9, "case %d: spreads %v, chances %v", n, drawn, chances)
+	}
+	assert.Greater(t, inPanels, 20, "contenders laid out in panels")
+}
+
+// countByCount lays d out count by count over its whole window, however
+// long, as tabulate does short windows: what the panels stand for.
+func countByCount(d countDistribution) *tabulated {
+	lo, hi := d.window()
+	run := walk(d, lo, hi, d.pmf(lo), 0)
+	tab := tabulated{runs: []countRun{run}, clients: d, scale: 1 / run.less[len(run.mass)]}
+	tab.rescale()
+	return &tab
+}
+
+// Where a window is laid out in panels, the chance of being best is an
+// integral over them: it agrees with the sum over every count of the
+// window, for windows of up to a few million counts, against contenders in
+// panels and counted one by one, with ties and without.
+func TestChanceBestInPanelsAgreesWithTheSumOverEveryCount(t *testing.T) {
+	type option struct {
+		mean   float64
+		spread string
+		cost   string
+	}
+	cases := []struct {
+		name    string
+		options []option
+	}{
+		{"two of the widest spread, a tie at every count", []option{{2000, "3", "0"}, {2000, "2", "5"}}},
+		{"the widest spread against a known rate", []option{{2000, "3", "0"}, {1500, "0", "0"}}},
+		{"against a known rate and a small one", []option{{2000, "3", "100"}, {1500, "0", "0"}, {30, "0", "0"}}},
+		{"three spreads, costs apart by whole clients", []option{{5000, "1", "2000"}, {4000, "0.5", "0"}, {3000, "2", "0"}}},
+		{"five, ties and a small mean", []option{{2000, "3", "0"}, {2000, "2", "5"}, {1000, "1", "3"}, {50, "0", "0"}, {2500, "0.7", "7"}}},
+		{"costs apart by half a client", []option{{500, "3", "0"}, {400, "3", "0.5"}, {1, "0", "0"}, {0, "0", "0"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			inPanels := make([]contender, len(tc.options))
+			everyCount := make([]contender, len(tc.options))
+			wide := false
+			for i, o := range tc.options {
+				clients := clientsWon(decimal.NewFromFloat(o.mean), d(o.spread))
+				inPanels[i] = contender{clients: table(clients), cost: d(o.cost)}
+				everyCount[i] = contender{clients: countByCount(clients), cost: d(o.cost)}
+				wide = wide || len(inPanels[i].clients.panels) > 0
+			}
+			require.True(t, wide, "some window is laid out in panels")
+			want := chancesBest(everyCount, one)
+			assert.InDeltaSlice(t, want, chancesBest(inPanels, one), 1e-11)
+		})
 	}
 }
 

@@ -56,7 +56,9 @@ func optionReport(in *Input, given *Option) OptionReport {
 	if r.BreakEvenClients == nil {
 		return r
 	}
-	u := uncertaintyOf(t.Clients, *r.BreakEvenClients, profitPerClient, t.Cost)
+	won := tabulate(clientsWon(t.Clients, o.ReferralSpread))
+	r.clientsWon = &won
+	u := uncertaintyOf(&won, *r.BreakEvenClients, profitPerClient, t.Cost)
 	r.Uncertainty = &u
 	r.BreakEvenReferrals = ratio(*r.BreakEvenClients, o.CloseRate)
 	if r.BreakEvenReferrals != nil {

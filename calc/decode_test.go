@@ -67,6 +67,8 @@ func TestDecodeRefusesBadInputNamingTheFieldAndWhy(t *testing.T) {
 		{"more than 744 other hours a month", optionJSON(`"otherHoursPerMonth":745`), []string{"options[0].otherHoursPerMonth out_of_range"}},
 		{"a ramp longer than 60 months", optionJSON(`"rampMonths":61`), []string{"options[0].rampMonths out_of_range"}},
 		{"more than 10,000 referrals a month", optionJSON(`"referralsPerMonth":10001`), []string{"options[0].referralsPerMonth out_of_range"}},
+		{"a negative referral spread", `{"options":[{"kind":"custom"},{"kind":"weekly_group","referralSpread":-0.5}]}`, []string{"options[1].referralSpread negative"}},
+		{"a referral spread above 3", optionJSON(`"referralSpread":"3.01"`), []string{"options[0].referralSpread out_of_range"}},
 		{"a horizon of 0 months", `{"horizonMonths":0}`, []string{"horizonMonths out_of_range"}},
 		{"a horizon of 121 months", `{"horizonMonths":121}`, []string{"horizonMonths out_of_range"}},
 		{"a negative horizon", `{"horizonMonths":-12}`, []string{"horizonMonths out_of_range"}},
@@ -299,6 +301,8 @@ func TestErrorMessagesSpeakToTheReader(t *testing.T) {
 		{`{"horizonMonths":121}`, "Months to look ahead must be between 1 and 120."},
 		{`{"horizonMonths":12.5}`, "Months to look ahead must be a whole number."},
 		{optionJSON(`"meetingHours":25`), "Hours per meeting must be between 0 and 24 hours."},
+		{optionJSON(`"referralSpread":3.5`), "Uncertainty about the referral rate must be between 0 and 3."},
+		{optionJSON(`"referralSpread":-1`), "Uncertainty about the referral rate must be between 0 and 3."},
 		{`{"dealValue":2000000000}`, "Revenue from a new client must be at most 1,000,000,000."},
 		{optionJSON(`"referralsPerMonth":1,"reach":` + reachJSON), "Give referrals a month or the reach estimate, not both."},
 		{`{"colour":"red"}`, `"colour" is not a field this calculator knows.`},
@@ -545,5 +549,29 @@ func TestLargerAgreesWithGreaterThan(t *testing.T) {
 		for _, b := range texts {
 			assert.Equal(t, d(a).GreaterThan(d(b)), larger(d(a), d(b)), "%s > %s", a, b)
 		}
+	}
+}
+
+func TestValidateBoundsTheReferralSpreadFrom0To3(t *testing.T) {
+	cases := []struct {
+		name   string
+		spread string
+		want   []string
+	}{
+		{"0, a rate the reader knows, is valid", "0", []string{}},
+		{"3, the widest spread, is valid", "3", []string{}},
+		{"a negative spread is an error", "-0.01", []string{"options[1].referralSpread negative"}},
+		{"a spread above 3 is an error", "3.0001", []string{"options[1].referralSpread out_of_range"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			in := DefaultInput()
+			in.Options[1].ReferralSpread = d(tc.spread)
+			errs := Validate(in)
+			assert.Equal(t, tc.want, fieldCodes(errs))
+			for _, e := range errs {
+				assert.Equal(t, "Uncertainty about the referral rate must be between 0 and 3.", e.Message)
+			}
+		})
 	}
 }

@@ -71,8 +71,8 @@ func TestInputSchemaDescribesEveryFieldOnce(t *testing.T) {
 		assert.True(t, f.Max.GreaterThan(f.Min), f.Path)
 		paths[f.Path] = f
 	}
-	// 1 horizon + 5 business + 15 option + 6 reach fields.
-	assert.Len(t, paths, 1+5+15+6)
+	// 1 horizon + 5 business + 16 option + 6 reach fields.
+	assert.Len(t, paths, 1+5+16+6)
 	assert.Equal(t, "What an hour of your time is worth", paths["hourlyValue"].Label)
 	assert.Equal(t, "50", paths["hourlyValue"].Default.String())
 	assert.Equal(t, FieldSpec{
@@ -85,6 +85,9 @@ func TestInputSchemaDescribesEveryFieldOnce(t *testing.T) {
 	}, paths["dealsPerClient"])
 	assert.Equal(t, "rate", paths["options[].closeRate"].Unit)
 	assert.Equal(t, "1", paths["options[].closeRate"].Max.String())
+	assert.Equal(t, "Uncertainty about the referral rate", paths["options[].referralSpread"].Label)
+	assert.Equal(t, "number", paths["options[].referralSpread"].Unit)
+	assert.Equal(t, "3", paths["options[].referralSpread"].Max.String())
 	assert.Equal(t, "120", paths["horizonMonths"].Max.String())
 	assert.Equal(t, "24", paths["horizonMonths"].Default.String())
 	assert.Equal(t, "Members who offer what you offer", paths["options[].reach.competitors"].Label)

@@ -22,12 +22,21 @@ import (
 // cash 3780; 344 hours × 50 = 17200; cost 20980. Referrals ramp over 6
 // months: 1/6 + ... + 5/6 + 19 full months = 21.5, half of which close: 10.75
 // clients × 1000 = 10750 of profit. Net −10230. Breaking even takes 20980 /
-// 1000 = 20.98 clients, that is 21: with 10.75 expected, a 0.36 % chance.
+// 1000 = 20.98 clients, that is 21.
 //
 // For the open network: cash (10 + 21 + 5) × 24 = 864; 138 hours × 50 =
 // 6900; cost 7764. Referrals ramp over 9 months: 1.5 × (4 + 16) = 30, 30 %
-// close: 9 clients, 9000 of profit. Net 1236. It needs 8 clients and expects
-// 9, so breaks even with a chance of 1 − P(N ≤ 7) = 67.6 % for N Poisson(9).
+// close: 9 clients, 9000 of profit. Net 1236. It needs 8 clients and
+// expects 9.
+//
+// How likely each is to break even depends on how sure the reader is of the
+// referral rate. Both presets are unsure by a spread of 0.5, so the clients
+// won N are negative binomial of shape 1/0.5² = 4 rather than Poisson:
+// P(N = n) = Γ(n+4)/(3!·n!) · (4/(4+μ))⁴ · (μ/(4+μ))^n. Its variance is
+// μ + μ²/4, 39.6 for the group rather than 10.75, and the chances spread
+// out: 21 clients of 10.75 expected come with a chance of P(N ≥ 21) =
+// 7.7 % (0.36 % for a known rate, Poisson), 8 of 9 with P(N ≥ 8) = 54.7 %
+// (67.6 %). Summed at 40 digits (mpmath), 0.07688 and 0.54700.
 func ExampleCompute() {
 	report, err := calc.Compute(calc.DefaultInput())
 	if err != nil {
@@ -44,10 +53,10 @@ func ExampleCompute() {
 	fmt.Println(report.Comparison.Verdict)
 	// Output:
 	// Weekly referral group: cost 20980.00 (cash 3780.00, 344.00 hours), 10.75 clients, profit 10750.00, net -10230.00
-	//   breaks even at 20.98 clients, with a 0.4 % chance
+	//   breaks even at 20.98 clients, with a 7.7 % chance
 	// Large open network: cost 7764.00 (cash 864.00, 138.00 hours), 9.00 clients, profit 9000.00, net 1236.00
-	//   breaks even at 7.76 clients, with a 67.6 % chance
-	// Large open network pays best: $11,466 more than Weekly referral group over 24 months, paying back in month 15, with a 99.6% chance of coming out best.
+	//   breaks even at 7.76 clients, with a 54.7 % chance
+	// Large open network pays best: $11,466 more than Weekly referral group over 24 months, paying back in month 15, with a 92.3% chance of coming out best.
 }
 
 // ComputeJSON is the engine's one entry for the browser: JSON in, JSON out.

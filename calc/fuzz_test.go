@@ -21,6 +21,8 @@ var fuzzSeeds = []string{
 	`{"currency":"GBP","horizonMonths":36,"hourlyValue":"75.5","dealValue":"1200.50","grossMargin":"0.35",` +
 		`"options":[{"name":"Breakfast","kind":"weekly_group","rampMonths":2.5},{"kind":"custom","reach":` + reachJSON + `}]}`,
 	`{"horizonMonths":120,"options":[{"kind":"custom","monthlyFee":1,"referralsPerMonth":10000,"closeRate":1}]}`,
+	`{"horizonMonths":120,"options":[{"kind":"custom","referralsPerMonth":10000,"closeRate":1,"referralSpread":3},` +
+		`{"kind":"weekly_group","referralSpread":0.001},{"kind":"custom","monthlyFee":9,"referralsPerMonth":10000,"closeRate":1}]}`,
 	`{"horizonMonths":1,"hourlyValue":0,"dealValue":0,"grossMargin":0,"options":[{"kind":"custom"}]}`,
 	`{"billableShare":"0.35","dealsPerClient":1000,"dealValue":1000000000,"grossMargin":1,"horizonMonths":120,` +
 		`"options":[{"kind":"custom","referralsPerMonth":10000,"rampMonths":60,"closeRate":1}]}`,

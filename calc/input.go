@@ -49,6 +49,7 @@ type Option struct {
 	ReferralsPerMonth  decimal.Decimal // referrals a month once relationships have matured
 	RampMonths         decimal.Decimal // months until referrals reach their full rate
 	CloseRate          decimal.Decimal // share of referrals that become clients, 0-1
+	ReferralSpread     decimal.Decimal // how unsure the reader is of the referral rate: its coefficient of variation, 0-3
 
 	// Reach, when set, estimates ReferralsPerMonth from who the reader knows;
 	// ReferralsPerMonth must then be zero.
@@ -87,6 +88,7 @@ const (
 	unitHours
 	unitCount
 	unitMonths
+	unitNumber // a plain number, such as a ratio: 0.5
 )
 
 var (
@@ -123,7 +125,7 @@ type figure struct {
 }
 
 // maxFigures is the length of the longest table, optionFields.
-const maxFigures = 15
+const maxFigures = 16
 
 // Every figure of an input, of an option or of a reach estimate, in the
 // order of its table, appended to figs.
@@ -172,6 +174,7 @@ var optionFields = []field[Option]{
 	{fieldInfo{"referralsPerMonth", "Referrals a month, once established", unitCount, maxReferralsPerMonth}, func(o *Option) *decimal.Decimal { return &o.ReferralsPerMonth }},
 	{fieldInfo{"rampMonths", "Months until referrals reach that rate", unitMonths, decimal.NewFromInt(60)}, func(o *Option) *decimal.Decimal { return &o.RampMonths }},
 	{fieldInfo{"closeRate", "Referrals that become clients", unitRate, one}, func(o *Option) *decimal.Decimal { return &o.CloseRate }},
+	{fieldInfo{"referralSpread", "Uncertainty about the referral rate", unitNumber, decimal.NewFromInt(3)}, func(o *Option) *decimal.Decimal { return &o.ReferralSpread }},
 }
 
 // maxReferralsPerMonth bounds referrals, typed or estimated, so that the

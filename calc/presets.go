@@ -37,6 +37,7 @@ const (
 	sourceOpenNetwork  = `4Networking-style: pay per meeting (£15), monthly events of two hours.`
 	sourceChamber      = "Our assumption for a small business's local chamber: replace with your chamber's price list."
 	sourceLeads        = `Seed: "six or seven leads during the last month" from several networks.`
+	sourceSpread       = "Our assumption: how unsure a new member can be of the rate; 0 means the rate is known."
 )
 
 // defaults lists every default figure with its source, by preset. The
@@ -70,6 +71,7 @@ var defaults = []Default{
 	{KindWeeklyGroup, "referralsPerMonth", dec("1"), sourceLeads + " BNI members' self-reported ≈ 40 a year are mostly internal and gross, so one a month once matured."},
 	{KindWeeklyGroup, "rampMonths", dec("6"), sourceMisner},
 	{KindWeeklyGroup, "closeRate", dec("0.5"), sourceSandler},
+	{KindWeeklyGroup, "referralSpread", dec("0.5"), sourceSpread},
 
 	{KindOpenNetwork, "monthlyFee", dec("10"), `Seed: "base membership is about £10/month".`},
 	{KindOpenNetwork, "meetingsPerYear", dec("12"), sourceOpenNetwork},
@@ -84,6 +86,7 @@ var defaults = []Default{
 	{KindOpenNetwork, "referralsPerMonth", dec("1.5"), sourceLeads},
 	{KindOpenNetwork, "rampMonths", dec("9"), sourceMisner + " Looser ties mature more slowly."},
 	{KindOpenNetwork, "closeRate", dec("0.3"), sourceSandler + " Many open-network referrals are name-drops."},
+	{KindOpenNetwork, "referralSpread", dec("0.5"), sourceSpread},
 
 	{KindChamber, "annualFee", dec("450"), sourceChamber},
 	{KindChamber, "meetingsPerYear", dec("12"), sourceChamber},
@@ -95,6 +98,7 @@ var defaults = []Default{
 	{KindChamber, "referralsPerMonth", dec("0.5"), sourceChamber},
 	{KindChamber, "rampMonths", dec("12"), sourceChamber},
 	{KindChamber, "closeRate", dec("0.3"), sourceChamber},
+	{KindChamber, "referralSpread", dec("0.5"), sourceSpread},
 }
 
 // Defaults returns every default figure with its source: the reader's

@@ -510,14 +510,34 @@ func TestDefaultComparisonByHand(t *testing.T) {
 		{"comparison.best", 1},
 		{"comparison.gaps.0", "11466.00"}, // 1236 − (−10230)
 		{"comparison.crossoverMonth", 1},  // the network loses less every month
+		// Both presets are unsure of their referral rate by a spread of 0.5,
+		// a shape of 1/0.5² = 4: N_W and N_N are negative binomial of means
+		// 10.75 and 9 and shape 4. The group breaks even with 21 clients,
+		// P(N_W ≥ 21) = 0.076881; the network with 8, P(N_N ≥ 8) = 0.546995.
 		// The group is best when 1000 N_W − 20980 > 1000 N_N − 7764, that is
-		// N_W − N_N ≥ 14 (13.216 rounded up), N_W and N_N Poisson(10.75) and
-		// Poisson(9): 0.0045283 (a double sum at 40 digits, mpmath).
-		{"comparison.chanceBest.0", 0.0045},
-		{"comparison.chanceBest.1", 0.9955},
-		{"comparison.verdict", "Large open network pays best: $11,466 more than Weekly referral group over 24 months, paying back in month 15, with a 99.6% chance of coming out best."},
+		// N_W − N_N ≥ 14 (13.216 rounded up): 0.077253. (Sums at 40 digits,
+		// mpmath; with known rates, Poisson, they were 0.0036, 0.6761 and
+		// 0.0045.)
+		{"options.0.uncertainty.breakEvenProbability", 0.0769},
+		{"options.1.uncertainty.breakEvenProbability", 0.547},
+		{"comparison.chanceBest.0", 0.0773},
+		{"comparison.chanceBest.1", 0.9227},
+		{"comparison.verdict", "Large open network pays best: $11,466 more than Weekly referral group over 24 months, paying back in month 15, with a 92.3% chance of coming out best."},
 	}
 	c.roundedFigures(t, want)
+
+	// The same sums, from the recurrence of the negative binomial's
+	// probabilities, to the engine's own precision.
+	weekly, network := referencePMF(10.75, 4, 400), referencePMF(9, 4, 400)
+	assert.InDelta(t, referenceAtLeast(weekly, 21), c.report.Options[0].Uncertainty.BreakEvenProbability, 1e-12)
+	assert.InDelta(t, referenceAtLeast(network, 8), c.report.Options[1].Uncertainty.BreakEvenProbability, 1e-12)
+	var groupBest []float64
+	for w := 14; w < len(weekly); w++ {
+		for n := 0; n <= w-14; n++ {
+			groupBest = append(groupBest, weekly[w]*network[n])
+		}
+	}
+	assert.InDelta(t, compensatedSum(groupBest), c.report.Comparison.ChanceBest[0], 1e-12)
 }
 
 func TestReportRoundsHalfEven(t *testing.T) {
@@ -721,11 +741,11 @@ func TestPresetsCarryTheModelsDefaults(t *testing.T) {
 		{KindWeeklyGroup, map[string]string{
 			"annualFee": "650", "joiningFee": "100", "mealCost": "15", "meetingsPerYear": "50",
 			"meetingHours": "1.5", "travelHours": "0.5", "oneToOnesPerMonth": "4", "oneToOneHours": "1",
-			"rampMonths": "6", "closeRate": "0.5", "referralsPerMonth": "1",
+			"rampMonths": "6", "closeRate": "0.5", "referralsPerMonth": "1", "referralSpread": "0.5",
 		}},
 		{KindOpenNetwork, map[string]string{
 			"monthlyFee": "10", "meetingsPerYear": "12", "meetingHours": "2", "travelHours": "0.75",
-			"mealCost": "15", "rampMonths": "9", "closeRate": "0.3", "referralsPerMonth": "1.5",
+			"mealCost": "15", "rampMonths": "9", "closeRate": "0.3", "referralsPerMonth": "1.5", "referralSpread": "0.5",
 		}},
 	}
 	for _, tc := range cases {

@@ -39,6 +39,8 @@ func randomInputs(n int) []Input {
 			return amount(4, 2)
 		case unitMonths: // ramps up to the bound, whose 120 % outlasts it
 			return amount(60, 1)
+		case unitNumber: // the referral spread, 0-3
+			return amount(3, 2)
 		}
 		return amount(60, 1)
 	}
@@ -120,10 +122,12 @@ func TestMonthsAddUpExactlyToTheTotals(t *testing.T) {
 }
 
 // Every numeric input either costs (raising it never raises net) or brings
-// (raising it never lowers net).
+// (raising it never lowers net), but the spread, which only says how sure
+// net is.
 var (
-	costInputs = []string{"hourlyValue", "billableShare", "joiningFee", "annualFee", "monthlyFee", "meetingsPerYear", "mealCost", "travelCost", "meetingHours", "travelHours", "oneToOnesPerMonth", "oneToOneHours", "oneToOneCost", "otherHoursPerMonth", "rampMonths"}
-	gainInputs = []string{"dealValue", "dealsPerClient", "grossMargin", "referralsPerMonth", "closeRate"}
+	costInputs   = []string{"hourlyValue", "billableShare", "joiningFee", "annualFee", "monthlyFee", "meetingsPerYear", "mealCost", "travelCost", "meetingHours", "travelHours", "oneToOnesPerMonth", "oneToOneHours", "oneToOneCost", "otherHoursPerMonth", "rampMonths"}
+	gainInputs   = []string{"dealValue", "dealsPerClient", "grossMargin", "referralsPerMonth", "closeRate"}
+	netlessInput = "referralSpread"
 )
 
 func TestEveryInputIsACostOrAGain(t *testing.T) {
@@ -134,7 +138,7 @@ func TestEveryInputIsACostOrAGain(t *testing.T) {
 	for _, f := range optionFields {
 		keys = append(keys, f.key)
 	}
-	assert.ElementsMatch(t, keys, append(slices.Clone(costInputs), gainInputs...))
+	assert.ElementsMatch(t, keys, append(append(slices.Clone(costInputs), gainInputs...), netlessInput))
 }
 
 func TestRaisingACostNeverRaisesNetAndRaisingAGainNeverLowersIt(t *testing.T) {

@@ -37,6 +37,10 @@ type OptionReport struct {
 	Uncertainty *Uncertainty // nil where BreakEvenClients is nil
 	Sensitivity []Sensitivity
 	Months      []Month
+
+	// clientsWon is the clients won, at random, laid out for the uncertainty
+	// and the chance of being best; nil where BreakEvenClients is nil.
+	clientsWon *tabulated
 }
 
 // Sensitivity is net with one input at 80 % and at 120 % of its value.

@@ -22,7 +22,7 @@ type Schema struct {
 type FieldSpec struct {
 	Path  string          `json:"path"`  // "hourlyValue", "options[].annualFee", "options[].reach.passOnRate"
 	Label string          `json:"label"` // the reader's words for it, in the form and in its errors
-	Unit  string          `json:"unit"`  // money, rate (a fraction, typed as a percentage), hours, count or months
+	Unit  string          `json:"unit"`  // money, rate (a fraction, typed as a percentage), hours, count, months or number (a plain ratio)
 	Min   decimal.Decimal `json:"min"`
 	Max   decimal.Decimal `json:"max"`
 	// Default is the field's value when no preset sets it: the business
@@ -37,7 +37,7 @@ type KindSpec struct {
 }
 
 // unitNames are the units as the schema writes them.
-var unitNames = [...]string{unitMoney: "money", unitRate: "rate", unitHours: "hours", unitCount: "count", unitMonths: "months"}
+var unitNames = [...]string{unitMoney: "money", unitRate: "rate", unitHours: "hours", unitCount: "count", unitMonths: "months", unitNumber: "number"}
 
 // InputSchema returns the schema of the input.
 func InputSchema() Schema {

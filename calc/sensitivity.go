@@ -45,6 +45,11 @@ func sensitivityOf(in *Input, o *Option, t Totals, each everyMonth, ramp decimal
 	s.out = make([]Sensitivity, 0, len(globalFields)+len(optionFields))
 	var figs [2 * maxFigures]figure // the business's figures, then the option's
 	for _, f := range s.opt.figures(s.in.figures(figs[:0])) {
+		if f.at == &s.opt.ReferralSpread {
+			// The spread moves no net, only how sure it is: the model
+			// leaves it out of the tornado, as it does the horizon.
+			continue
+		}
 		s.add(f.key, f.unit, f.at)
 	}
 	sortBySwing(s.out)

@@ -9,7 +9,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestEveryInputButTheRampHasItsPartOfNet(t *testing.T) {
+// The ramp's part of net is not proportional to it, and the spread has none.
+func TestEveryInputButTheRampAndTheSpreadHasItsPartOfNet(t *testing.T) {
 	s := tornado{in: &Input{}, opt: &Option{}}
 	for _, f := range globalFields {
 		_, _, ok := s.netPart(f.get(s.in))
@@ -17,7 +18,7 @@ func TestEveryInputButTheRampHasItsPartOfNet(t *testing.T) {
 	}
 	for _, f := range optionFields {
 		_, _, ok := s.netPart(f.get(s.opt))
-		assert.Equal(t, f.key != "rampMonths", ok, f.key)
+		assert.Equal(t, f.key != "rampMonths" && f.key != "referralSpread", ok, f.key)
 	}
 	_, _, ok := s.netPart(new(decimal.Decimal))
 	assert.False(t, ok, "no part for a figure that is not an input")
@@ -118,6 +119,19 @@ func TestSensitivityAgreesWithAFullRecomputation(t *testing.T) {
 				assert.True(t, rep.Sensitivity[i-1].Swing.GreaterThanOrEqual(rep.Sensitivity[i].Swing), "sorted by swing")
 			}
 		})
+	}
+}
+
+func TestSensitivityLeavesOutTheSpread(t *testing.T) {
+	in := DefaultInput()
+	in.Options[0].ReferralSpread = d("2.5")
+	r, err := Compute(in)
+	require.NoError(t, err)
+	for _, o := range r.Options {
+		require.NotEmpty(t, o.Sensitivity)
+		for _, s := range o.Sensitivity {
+			assert.NotEqual(t, "referralSpread", s.Field)
+		}
 	}
 }
 

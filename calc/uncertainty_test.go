@@ -35,7 +35,8 @@ func TestPoissonAtLeast(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			assert.InDelta(t, tc.want, poisson{tc.mean}.atLeast(tc.k), 1e-12)
+			tab := tabulate(poisson{tc.mean})
+			assert.InDelta(t, tc.want, tab.atLeast(tc.k), 1e-12)
 		})
 	}
 }
@@ -60,7 +61,8 @@ func TestPoissonQuantiles(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			assert.Equal(t, tc.want, poisson{tc.mean}.quantiles(0.1, 0.5, 0.9))
+			tab := tabulate(poisson{tc.mean})
+			assert.Equal(t, tc.want, tab.quantiles(0.1, 0.5, 0.9))
 		})
 	}
 }
@@ -73,27 +75,33 @@ func TestPoissonStaysExactForLargeMeans(t *testing.T) {
 		t.Run("mean "+strconv.FormatFloat(mean, 'f', -1, 64), func(t *testing.T) {
 			p := poisson{mean}
 			lo, hi := p.window()
-			total := p.sum(lo, hi)
+			total := 0.0
+			for k, term := lo, p.pmf(lo); k <= hi; k++ {
+				total += term
+				term *= p.ratio(k)
+			}
 			assert.InDelta(t, 1, total, 1e-9, "the window holds all the mass")
 			assert.Greater(t, p.pmf(lo), 0.0, "the first term of the sums does not underflow")
 
-			ks := p.quantiles(0.1, 0.5, 0.9)
+			tab := tabulate(p)
+			lo, hi = tab.window()
+			ks := tab.quantiles(0.1, 0.5, 0.9)
 			spread := 1.2816 * math.Sqrt(mean)
 			assert.Equal(t, int64(mean), ks[1], "median")
 			assert.InDelta(t, mean-spread, float64(ks[0]), 2, "10th percentile")
 			assert.InDelta(t, mean+spread, float64(ks[2]), 2, "90th percentile")
 
 			// P(N ≥ λ) is a little over one half: 0.5 + 0.4/√λ roughly.
-			half := p.atLeast(int64(mean))
+			half := tab.atLeast(int64(mean))
 			assert.InDelta(t, 0.5, half, 0.02)
 			assert.Greater(t, half, 0.5)
-			assert.Equal(t, 1.0, p.atLeast(lo))
-			assert.Equal(t, 0.0, p.atLeast(hi+1))
+			assert.Equal(t, 1.0, tab.atLeast(lo))
+			assert.Equal(t, 0.0, tab.atLeast(hi+1))
 			for _, k := range []int64{int64(mean - spread), int64(mean), int64(mean + spread)} {
-				v := p.atLeast(k)
+				v := tab.atLeast(k)
 				assert.False(t, math.IsNaN(v) || math.IsInf(v, 0), "P(N ≥ %d) = %v", k, v)
 			}
-			assert.Greater(t, p.atLeast(int64(mean-spread)), p.atLeast(int64(mean+spread)))
+			assert.Greater(t, tab.atLeast(int64(mean-spread)), tab.atLeast(int64(mean+spread)))
 		})
 	}
 }
@@ -136,7 +144,7 @@ func TestUncertaintyOfAnOption(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			u := uncertaintyOf(d(tc.clients), d(tc.breakEven), d(tc.perClient), d(tc.cost))
+			u := uncertaintyOf(table(poisson{float64Of(d(tc.clients))}), d(tc.breakEven), d(tc.perClient), d(tc.cost))
 			assert.InDelta(t, tc.probability, u.BreakEvenProbability, 1e-12)
 			for _, q := range []struct {
 				got  decimal.Decimal
@@ -168,24 +176,67 @@ func TestTheLargestInputComputesAStableUncertainty(t *testing.T) {
 	assert.True(t, u.P90.Sub(median).Sub(spread).Abs().LessThanOrEqual(decimal.NewFromInt(2000)), "p90 %s", u.P90)
 }
 
-func TestLogFactorialIsLgammaBitForBit(t *testing.T) {
-	cases := []struct {
-		name     string
-		from, to int64
-	}{
-		{"the exact products below 7", 0, 6},
-		{"where the series takes over", 7, 20_000},
-		{"around the largest mean, 1.2 million", 1_170_000, 1_230_000},
-		{"far beyond any window", 1<<57 - 1000, 1 << 57},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			for k := tc.from; k <= tc.to; k++ {
-				want, _ := math.Lgamma(float64(k) + 1)
-				if got := logFactorial(k); math.Float64bits(got) != math.Float64bits(want) {
-					t.Fatalf("logFactorial(%d) = %v, math.Lgamma(%d + 1) = %v", k, got, k, want)
-				}
+// With a referral spread of 1 the shape is k = 1: the clients won are
+// geometric, P(N = n) = (1/(1+μ))·(μ/(1+μ))^n.
+func TestUncertaintyWithASpreadByHand(t *testing.T) {
+	c := computeBoth(t, `{"horizonMonths":4,"options":[{"kind":"custom","monthlyFee":625,"referralsPerMonth":0.5,"closeRate":1,"referralSpread":1}]}`)
+	c.figures(t, []fig{
+		{"options.0.clients", "2.00"},          // 0.5 × 4 × 1
+		{"options.0.cost", "2500.00"},          // 625 × 4
+		{"options.0.breakEvenClients", "2.50"}, // 2500 / 1000
+		// μ = 2: P(N = n) = (1/3)(2/3)^n, P(N ≥ n) = (2/3)^n, so
+		// breaking even, 3 clients, has (2/3)³ = 8/27 = 0.2963 (a
+		// Poisson of mean 2 would give 1 − 5e⁻² = 0.3233).
+		{"options.0.uncertainty.breakEvenProbability", 0.2963},
+		// P(N ≤ n) = 1 − (2/3)^(n+1): 1/3 ≥ 0.1 at 0; 5/9 ≥ 0.5 at 1
+		// (1/3 at 0); 1 − 64/729 = 0.912 ≥ 0.9 at 5 (0.868 at 4).
+		{"options.0.uncertainty.p10", "-2500.00"}, // 0 × 1000 − 2500
+		{"options.0.uncertainty.p50", "-1500.00"}, // 1 × 1000 − 2500
+		{"options.0.uncertainty.p90", "2500.00"},  // 5 × 1000 − 2500
+	})
+	assert.InDelta(t, 8.0/27, c.report.Options[0].Uncertainty.BreakEvenProbability, 1e-12)
+}
+
+// The widest spread at the largest mean: shape 1/9, 1.2 million clients
+// expected, and a window of half a billion counts laid out in panels.
+func TestTheWidestSpreadAtTheLargestMeanComputesAStableUncertainty(t *testing.T) {
+	c := computeBoth(t, `{"horizonMonths":120,"options":[{"kind":"custom","monthlyFee":10,"referralsPerMonth":10000,"closeRate":1,"referralSpread":3}]}`)
+	// k = 1/9, μ = 1,200,000, k/(k+μ) = 9.259e-8: P(0) = (k/(k+μ))^k =
+	// 0.165390, P(1) = P(0)·k·μ/(k+μ) = 0.018377. The references for the
+	// quantiles are P(N ≤ n) = I_{k/(k+μ)}(k, n+1), the regularized
+	// incomplete beta, at 40 digits (mpmath): 0.4999986 at 12,930 and
+	// 0.5000028 at 12,931; 0.89999998 at 3,321,584 and 0.90000000 at
+	// 3,321,585.
+	c.figures(t, []fig{
+		{"options.0.clients", "1200000.00"},            // 10,000 × 120 × 1
+		{"options.0.cost", "1200.00"},                  // 10 × 120
+		{"options.0.breakEvenClients", "1.20"},         // 1200 / 1000
+		{"options.0.uncertainty.p10", "-1200.00"},      // P(0) ≥ 0.1: 0 × 1000 − 1200
+		{"options.0.uncertainty.p50", "12929800.00"},   // 12,931 × 1000 − 1200
+		{"options.0.uncertainty.p90", "3321583800.00"}, // 3,321,585 × 1000 − 1200
+	})
+	// Two clients break even: 1 − P(0) − P(1) = 0.8162336651.
+	assert.InDelta(t, 0.8162336651055463, c.report.Options[0].Uncertainty.BreakEvenProbability, 1e-12)
+}
+
+// Six options at the largest means, each of the widest spread or nearly:
+// every figure is a probability, the quantiles are in order and the
+// chances of being best sum to 1.
+func TestSixWideSpreadsAtTheLargestMeansGiveProbabilities(t *testing.T) {
+	for name, input := range map[string][]byte{"six wide spreads": sixWideSpreadsJSON, "spreads mixed with known rates": mixedSpreadsJSON} {
+		t.Run(name, func(t *testing.T) {
+			c := computeBoth(t, string(input))
+			for i, o := range c.report.Options {
+				u := o.Uncertainty
+				require.NotNil(t, u)
+				assert.True(t, u.BreakEvenProbability >= 0 && u.BreakEvenProbability <= 1, "option %d: %v", i, u.BreakEvenProbability)
+				assert.True(t, u.P10.LessThanOrEqual(u.P50) && u.P50.LessThanOrEqual(u.P90), "option %d: %s, %s, %s", i, u.P10, u.P50, u.P90)
 			}
+			chances := c.report.Comparison.ChanceBest
+			for i, p := range chances {
+				assert.True(t, p >= 0 && p <= 1, "option %d: %v", i, p)
+			}
+			assert.InDelta(t, 1, sum(chances), 1e-9, "%v", chances)
 		})
 	}
 }

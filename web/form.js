@@ -11,7 +11,7 @@ const BUSINESS = ["hourlyValue", "billableShare", "dealValue", "dealsPerClient",
 const OPTION_GROUPS = [
   ["Costs", ["annualFee", "monthlyFee", "mealCost"], ["joiningFee", "travelCost", "oneToOneCost"]],
   ["Time", ["meetingsPerYear", "meetingHours"], ["travelHours", "oneToOnesPerMonth", "oneToOneHours", "otherHoursPerMonth"]],
-  ["Referrals", ["referralsPerMonth", "closeRate"], ["rampMonths"]],
+  ["Referrals", ["referralsPerMonth", "closeRate"], ["rampMonths", "referralSpread"]],
 ];
 const REACH = ["relationships", "contactsPerRelationship", "targetShare", "inMarketShare", "passOnRate", "competitors"];
 

@@ -173,7 +173,7 @@ export function howItWorks(currency, locale) {
       item("Time: meetings, travel, one-to-ones and other hours, valued at your hourly value. It is usually the largest cost."),
       item("Referrals grow evenly from nothing to their full rate over the ramp-up months; clients are the referrals that close; profit is their revenue times your gross margin, not the invoice value."),
       item("Net is profit minus cash minus time. It pays back in the first month when the running total of net reaches zero."),
-      item("Clients arrive at random, so the number won follows a Poisson distribution: the chance of breaking even, the chance each option comes out best and the low, typical and high nets come from it, exactly, without sampling."),
+      item("Clients arrive at random, and the referral rate itself is uncertain (the uncertainty figure under More referrals: 0 if you know the rate), so the number won follows a negative binomial distribution (a Poisson when the rate is known): the chance of breaking even, the chance each option comes out best and the low, typical and high nets come from it, exactly, without sampling."),
       item("What matters most: net with each figure 20 % lower and 20 % higher, largest swing first.")),
     el("h3", {}, "Where these figures come from"),
     el("p", {}, `Every starting figure, with its source or marked as our assumption: replace them with your own. ${kindName("custom")}s start at zero.`),

@@ -35,7 +35,7 @@ const RANGES = {
   joiningFee: [0, 1e9], annualFee: [0, 1e9], monthlyFee: [0, 1e9], mealCost: [0, 1e9], travelCost: [0, 1e9],
   oneToOneCost: [0, 1e9], meetingsPerYear: [0, 365], meetingHours: [0, 24], travelHours: [0, 24],
   oneToOnesPerMonth: [0, 100], oneToOneHours: [0, 24], otherHoursPerMonth: [0, 744],
-  referralsPerMonth: [0, 10000], rampMonths: [0, 60], closeRate: [0, 100],
+  referralsPerMonth: [0, 10000], rampMonths: [0, 60], closeRate: [0, 100], referralSpread: [0, 3],
   relationships: [0, 10000], contactsPerRelationship: [0, 100000], targetShare: [0, 100],
   inMarketShare: [0, 100], passOnRate: [0, 100], competitors: [0, 1000],
 };
