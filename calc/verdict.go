@@ -71,7 +71,7 @@ func verdictFacts(reps []OptionReport, best, runnerUp int, tie bool, horizon int
 	if runnerUp < 0 {
 		v.Case, v.Amount = VerdictPays, b.Net
 		if b.Net.IsNegative() {
-			v.Case, v.Amount = VerdictDoesNotPay, neg(b.Net)
+			v.Case, v.Amount = VerdictDoesNotPay, b.Net.Neg()
 		}
 		return v
 	}
@@ -147,9 +147,6 @@ var currencySymbols = map[string]string{
 	"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "CA$", "AUD": "A$",
 }
 
-// neg is −d.
-func neg(d decimal.Decimal) decimal.Decimal { return d.Neg() }
-
 // FormatMoney writes an amount as the plain verdict does, and as the widget
 // writes it in English: "$3,240" in whole units from 100 up, "$12.50"
 // below, with the currency's symbol or its code ("CHF 3,240", with a
@@ -157,7 +154,7 @@ func neg(d decimal.Decimal) decimal.Decimal { return d.Neg() }
 func FormatMoney(amount decimal.Decimal, currency string) string {
 	sign := ""
 	if amount.IsNegative() {
-		sign, amount = "−", neg(amount)
+		sign, amount = "−", amount.Neg()
 	}
 	places := int32(2)
 	if amount.GreaterThanOrEqual(decimal.NewFromInt(100)) || currency == "JPY" { // yen have no cents

@@ -156,9 +156,10 @@ export function howItWorks(currency, locale) {
   const item = (text) => el("li", {}, text);
   const groups = [["Your business", ""], ["The reach estimate's starting figures", "reach"], ...SCHEMA.kinds.map((k) => [k.name, k.kind])];
   const sources = el("div", { class: "sources" });
-  for (const [title, kind] of groups) {
-    const own = SCHEMA.defaults.filter((d) => (kind === "reach" ? d.kind === "" && d.field.startsWith("reach.")
-      : d.kind === kind && !(kind === "" && d.field.startsWith("reach."))));
+  // A default's group: its preset's kind, or for the shared defaults the reach helper's or the business's.
+  const groupOf = (d) => d.kind || (d.field.startsWith("reach.") ? "reach" : "");
+  for (const [title, group] of groups) {
+    const own = SCHEMA.defaults.filter((d) => groupOf(d) === group);
     if (!own.length) continue;
     const list = el("ul", {});
     for (const d of own) {

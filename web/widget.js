@@ -79,8 +79,11 @@ class Widget {
     this.form.build();
   }
 
-  /** "How this is calculated", with the defaults in the current currency and locale. */
+  /** "How this is calculated", with the defaults in the current currency and locale: built again only when either changes. */
   showHowItWorks() {
+    const shown = `${this.input.currency} ${this.locale}`;
+    if (this.el.how.dataset.shown === shown) return;
+    this.el.how.dataset.shown = shown;
     const open = this.el.how.firstChild?.open ?? false;
     this.el.how.replaceChildren(howItWorks(this.input.currency, this.locale));
     this.el.how.firstChild.open = open;
@@ -206,8 +209,8 @@ class Widget {
       return;
     }
     this.showErrors([], "");
-    if (this.report?.currency !== reply.report.currency) this.showHowItWorks();
     this.report = reply.report;
+    this.showHowItWorks();
     this.goodInput = JSON.parse(json);
     this.render();
     if (this.ready) this.tell("networking-roi:change");
@@ -294,7 +297,7 @@ class Widget {
       bestName: c.bestName,
       tie: c.tie,
       options: r.options.map((o, i) => ({
-        name: o.name, kind: o.kind, net: o.net, paybackMonth: o.paybackMonth, chanceBest: c.chanceBest?.[i] ?? null,
+        name: o.name, kind: o.kind, net: o.net, paybackMonth: o.paybackMonth, chanceBest: c.chanceBest[i],
       })),
     };
   }
