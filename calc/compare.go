@@ -19,9 +19,12 @@ func compare(reps []OptionReport, horizon int, currency string, profitPerClient 
 		}
 	}
 	c := Comparison{Best: best, Gaps: make([]decimal.Decimal, len(reps)), ChanceBest: chanceBest(reps, profitPerClient)}
-	for i, r := range reps {
+	for i := range reps {
 		if best >= 0 {
-			c.Gaps[i] = reps[best].Net.Sub(r.Net)
+			c.Gaps[i] = reps[best].Net.Sub(reps[i].Net)
+		}
+		if best >= 0 && i != best {
+			reps[i].ReferralsToMatchBest = reps[i].referralsToEarn(reps[i].Cost.Add(reps[best].Net))
 		}
 	}
 	if runnerUp >= 0 {

@@ -25,18 +25,14 @@ func report(in Input) Report {
 	return r
 }
 
-func optionReport(in *Input, given *Option) OptionReport {
-	// Referrals estimated from reach are worked out once, then used as if typed.
-	resolved := *given
-	resolved.ReferralsPerMonth, resolved.Reach = given.referralsPerMonth(), nil
-	o := &resolved
+func optionReport(in *Input, o *Option) OptionReport {
 	each := monthlyCosts(o)
-	ramp := newRampUp(in.HorizonMonths, o.RampMonths)
-	t := totalsOf(in, o, each, ramp.sum)
+	curve := newReferralCurve(in.HorizonMonths, o)
+	t := totalsOf(in, o, each, curve.total())
 	r := OptionReport{
 		Name:              o.Name,
 		Kind:              o.Kind,
-		ReferralsPerMonth: o.ReferralsPerMonth,
+		ReferralsPerMonth: curve.base.Mul(curve.level),
 		Totals:            t,
 		Incomplete:        t.Cost.IsZero() && t.Referrals.IsZero(),
 		ROI:               ratio(t.Net, t.Cost),
@@ -45,8 +41,18 @@ func optionReport(in *Input, given *Option) OptionReport {
 		CostPerClient:     ratio(t.Cost, t.Clients),
 		HoursPerClient:    ratio(t.Hours, t.Clients),
 		HourlyReturn:      ratio(t.Profit.Sub(t.Cash), t.Hours),
-		Months:            monthsOf(in, o, each, &ramp),
-		Sensitivity:       sensitivityOf(in, o, t, each, ramp.sum),
+		Months:            monthsOf(in, o, each, &curve),
+		Sensitivity:       sensitivityOf(in, o, t, each),
+	}
+	if o.Reach != nil {
+		r.RelationshipsAtHorizon, r.ReferralsPerRelationship = &curve.level, &curve.base
+	}
+	// What it takes: the rate, once established, whose curve of the same
+	// shape brings a given profit. Its referrals are rate × sum / level.
+	if !curve.level.IsZero() {
+		r.profitPerRate = curve.sum.Mul(o.CloseRate).Mul(in.profitPerClient())
+		r.rateLevel = curve.level
+		r.ReferralsToBreakEven = r.referralsToEarn(t.Cost)
 	}
 	if m, ok := paybackMonth(r.Months); ok {
 		r.PaybackMonth = &m

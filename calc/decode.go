@@ -211,9 +211,10 @@ func (dec *decoder) option(v jsonValue, at string, index int) Option {
 		o.Name = "Option " + strconv.Itoa(index+1)
 	}
 	typedReferrals := false
+	var reach *jsonMember
 	var figs [maxFigures]figure
 	figures := o.figures(figs[:0])
-	for _, m := range v.members {
+	for i, m := range v.members {
 		switch m.key {
 		case "kind":
 		case "name":
@@ -221,7 +222,7 @@ func (dec *decoder) option(v jsonValue, at string, index int) Option {
 				o.Name = s
 			}
 		case "reach":
-			o.Reach = dec.reach(m.value, path(at, "reach"))
+			reach = &v.members[i]
 		default:
 			typedReferrals = typedReferrals || m.key == "referralsPerMonth"
 			if decodeField(dec, figures, m, at) < 0 {
@@ -229,11 +230,17 @@ func (dec *decoder) option(v jsonValue, at string, index int) Option {
 			}
 		}
 	}
-	if o.Reach != nil {
+	// Referrals are typed or estimated from reach, whichever the option
+	// gives, else as its kind's preset does.
+	switch {
+	case reach != nil && reach.value.kind != jsonNull:
 		if typedReferrals {
 			dec.fail(path(at, "reach"), CodeConflict, conflictMessage)
 		}
-		o.ReferralsPerMonth = zero // estimated from reach instead of the preset's
+		o.Reach = dec.reach(reach.value, path(at, "reach"), o.Reach)
+		o.ReferralsPerMonth = zero
+	case reach != nil || typedReferrals:
+		o.Reach = nil
 	}
 	return o
 }
@@ -243,27 +250,22 @@ const (
 	conflictMessage = "Give referrals a month or the reach estimate, not both."
 )
 
-func (dec *decoder) reach(v jsonValue, at string) *Reach {
-	if v.kind == jsonNull {
-		return nil
+// reach reads a reach estimate; the figures it leaves out are preset's, or
+// zero where the kind has no reach of its own (a custom option starts at
+// zero everywhere), so that a version-1 reach gives version 1's estimate.
+func (dec *decoder) reach(v jsonValue, at string, preset *Reach) *Reach {
+	var r Reach
+	if preset != nil {
+		r = *preset
 	}
 	if !dec.object(v, at, "Reach") {
-		return nil
+		return &r
 	}
-	var r Reach
 	var figs [maxFigures]figure
 	figures := r.figures(figs[:0])
-	var given [maxFigures]bool
 	for _, m := range v.members {
-		if i := decodeField(dec, figures, m, at); i >= 0 {
-			given[i] = true
-		} else {
+		if decodeField(dec, figures, m, at) < 0 {
 			dec.fail(path(at, m.key), CodeUnknownField, unknownMessage(m.key))
-		}
-	}
-	for i, f := range figures {
-		if !given[i] {
-			dec.fail(path(at, f.key), CodeRequired, f.label+" is needed for the reach estimate.")
 		}
 	}
 	return &r

@@ -92,16 +92,13 @@ func TestDecodeRefusesBadInputNamingTheFieldAndWhy(t *testing.T) {
 		},
 		{"both referrals a month and reach", optionJSON(`"referralsPerMonth":1,"reach":` + reachJSON), []string{"options[0].reach conflict"}},
 		{"both reach and referrals a month", optionJSON(`"reach":` + reachJSON + `,"referralsPerMonth":0`), []string{"options[0].reach conflict"}},
-		{"reach without its pass-on rate", optionJSON(`"reach":` + withoutReachField("passOnRate")), []string{"options[0].reach.passOnRate required"}},
-		{
-			"an empty reach, which needs all six of its fields",
-			optionJSON(`"reach":{}`),
-			[]string{
-				"options[0].reach.relationships required", "options[0].reach.contactsPerRelationship required",
-				"options[0].reach.targetShare required", "options[0].reach.inMarketShare required",
-				"options[0].reach.passOnRate required", "options[0].reach.competitors required",
-			},
-		},
+		{"a group of one", optionJSON(`"reach":{"groupSize":1}`), []string{"options[0].reach.groupSize out_of_range"}},
+		{"a group above a million", optionJSON(`"reach":{"groupSize":1000001}`), []string{"options[0].reach.groupSize out_of_range"}},
+		// A weekly group of 25 holds the reader and 24 others.
+		{"more relationships than the group holds", `{"options":[{"kind":"weekly_group","reach":{"relationships":25}}]}`, []string{"options[0].reach.relationships out_of_range"}},
+		{"more than 100 new relationships a month", optionJSON(`"reach":{"relationshipsPerMonth":101}`), []string{"options[0].reach.relationshipsPerMonth out_of_range"}},
+		{"a trust of more than 60 months", optionJSON(`"reach":{"trustMonths":61}`), []string{"options[0].reach.trustMonths out_of_range"}},
+		{"negative new relationships", optionJSON(`"reach":{"relationshipsPerMonth":-1}`), []string{"options[0].reach.relationshipsPerMonth negative"}},
 		{"a reach share above 1", optionJSON(`"reach":` + strings.Replace(reachJSON, `"targetShare":0.1`, `"targetShare":1.1`, 1)), []string{"options[0].reach.targetShare out_of_range"}},
 		{
 			// 10,000 × 100,000 × 1 × 1 × 1 / 1 / 12 = 83,333,333 a month
@@ -483,13 +480,34 @@ func TestDecodeFillsDefaults(t *testing.T) {
 		require.NotNil(t, o.Reach)
 		assert.True(t, o.ReferralsPerMonth.IsZero())
 		assert.True(t, o.Reach.Relationships.Equal(d("10")))
-		assert.True(t, o.referralsPerMonth().Equal(d("1.25"))) // see reachJSON
+		assert.True(t, o.Reach.PerRelationship().Mul(o.Reach.Relationships).Equal(d("1.25"))) // see reachJSON
 	})
-	t.Run("a null reach is no reach", func(t *testing.T) {
+	t.Run("a null reach is no reach, and the weekly preset types no rate", func(t *testing.T) {
 		in, errs := DecodeInput([]byte(`{"options":[{"kind":"weekly_group","reach":null}]}`))
 		require.Empty(t, errs)
 		assert.Nil(t, in.Options[0].Reach)
-		assert.True(t, in.Options[0].ReferralsPerMonth.Equal(d("1")))
+		assert.True(t, in.Options[0].ReferralsPerMonth.IsZero())
+	})
+	t.Run("typed referrals replace a preset's reach", func(t *testing.T) {
+		in, errs := DecodeInput([]byte(`{"options":[{"kind":"weekly_group","referralsPerMonth":2}]}`))
+		require.Empty(t, errs)
+		assert.Nil(t, in.Options[0].Reach)
+		assert.Equal(t, "2", in.Options[0].ReferralsPerMonth.String())
+	})
+	t.Run("the fields a reach leaves out are its kind's preset's", func(t *testing.T) {
+		in, errs := DecodeInput([]byte(`{"options":[{"kind":"weekly_group","reach":{"passOnRate":0.5,"groupSize":0}}]}`))
+		require.Empty(t, errs)
+		r := in.Options[0].Reach
+		require.NotNil(t, r)
+		assert.Equal(t, "0.5", r.PassOnRate.String())
+		assert.True(t, r.GroupSize.IsZero(), "0: no limit")
+		assert.Equal(t, "2", r.RelationshipsPerMonth.String(), "the weekly group's")
+		assert.Equal(t, "600", r.ContactsPerRelationship.String(), "the weekly group's")
+	})
+	t.Run("a custom option's reach starts at zero, so a version-1 reach gives its estimate", func(t *testing.T) {
+		in, errs := DecodeInput([]byte(`{"options":[{"kind":"custom","reach":{"relationships":3}}]}`))
+		require.Empty(t, errs)
+		assert.Equal(t, Reach{Relationships: d("3")}, *in.Options[0].Reach)
 	})
 }
 

@@ -112,6 +112,7 @@ func EncodeReport(r Report) []byte {
 	} else {
 		w.probability(*v.ChanceBest)
 	}
+	w.optFigures(referralsToBreakEvenKey, 2, v.ReferralsToBreakEven)
 	w.raw(`,"incomplete":[`)
 	for i, k := range v.Incomplete {
 		w.comma(i)
@@ -127,6 +128,7 @@ func EncodeReport(r Report) []byte {
 var (
 	totalKeys       = []string{"referralsPerMonth", "fees", "meals", "travel", "cash", "hours", "timeCost", "cost", "referrals", "clients", "revenue", "profit", "net"}
 	roiKeys         = []string{"roi", "cashRoi"}
+	whatItTakesKeys = []string{"referralsToBreakEven", "referralsToMatchBest"}
 	breakEvenKeys   = []string{"breakEvenClients", "breakEvenReferrals", "breakEvenReferralsPerYear", "costPerReferral", "costPerClient", "hoursPerClient", "hourlyReturn"}
 	quantileKeys    = []string{"p10", "p50", "p90"}
 	sensitivityKeys = []string{"low", "high", "swing"}
@@ -146,6 +148,11 @@ func (w *jsonWriter) option(o *OptionReport) {
 	t := &o.Totals
 	w.figures(totalKeys, 2, o.ReferralsPerMonth, t.Fees, t.Meals, t.Travel, t.Cash, t.Hours, t.TimeCost, t.Cost,
 		t.Referrals, t.Clients, t.Revenue, t.Profit, t.Net)
+	if o.RelationshipsAtHorizon != nil {
+		w.figures(relationshipsAtHorizonKey, 2, *o.RelationshipsAtHorizon)
+		w.figures(referralsPerRelationshipKey, 4, *o.ReferralsPerRelationship)
+	}
+	w.optFigures(whatItTakesKeys, 2, o.ReferralsToBreakEven, o.ReferralsToMatchBest)
 	w.optFigures(roiKeys, 4, o.ROI, o.CashROI)
 	w.key("paybackMonth")
 	w.optInt(o.PaybackMonth)
@@ -168,7 +175,11 @@ func (w *jsonWriter) option(o *OptionReport) {
 		for j, v := range [...]decimal.Decimal{s.Low, s.High, s.Swing} {
 			w.repeated(&swings[j], sensitivityKeys[j], v)
 		}
-		w.raw(`}`)
+		if s.CostOnly {
+			w.raw(`,"costOnly":true}`)
+		} else {
+			w.raw(`,"costOnly":false}`)
+		}
 	}
 	w.raw(`],"months":[`)
 	var figures [7]repeated // months repeat most figures of the month before
@@ -205,7 +216,12 @@ func (w *jsonWriter) repeated(r *repeated, key string, v decimal.Decimal) {
 	r.value, r.text = v, w.buf[start:len(w.buf):len(w.buf)]
 }
 
-var cumulativeKey = []string{"cumulativeNet"}
+var (
+	cumulativeKey               = []string{"cumulativeNet"}
+	relationshipsAtHorizonKey   = []string{"relationshipsAtHorizon"}
+	referralsToBreakEvenKey     = []string{"referralsToBreakEven"}
+	referralsPerRelationshipKey = []string{"referralsPerRelationship"}
+)
 
 // figures writes ,"key":"value" for each key and value, rounded half-even to
 // places.

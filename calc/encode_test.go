@@ -2,6 +2,7 @@ package calc
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -71,8 +72,8 @@ func TestInputSchemaDescribesEveryFieldOnce(t *testing.T) {
 		assert.True(t, f.Max.GreaterThan(f.Min), f.Path)
 		paths[f.Path] = f
 	}
-	// 1 horizon + 5 business + 16 option + 6 reach fields.
-	assert.Len(t, paths, 1+5+16+6)
+	// 1 horizon + 5 business + 16 option + 9 reach fields.
+	assert.Len(t, paths, 1+5+16+9)
 	assert.Equal(t, "What an hour of your time is worth", paths["hourlyValue"].Label)
 	assert.Equal(t, "50", paths["hourlyValue"].Default.String())
 	assert.Equal(t, FieldSpec{
@@ -99,16 +100,42 @@ func TestInputSchemaDescribesEveryFieldOnce(t *testing.T) {
 }
 
 func TestEveryDefaultHasASourceAndBuildsItsPreset(t *testing.T) {
+	reach := DefaultReach()
 	for _, d := range Defaults() {
 		assert.NotEmpty(t, d.Source, "%s %s", d.Kind, d.Field)
-		if d.Kind == "" {
-			continue
-		}
-		o, ok := Preset(d.Kind)
-		require.True(t, ok, d.Kind)
 		var figs [maxFigures]figure
-		assert.Equal(t, d.Value.String(), figureAt(o.figures(figs[:0]), d.Field).String(), "%s %s", d.Kind, d.Field)
+		key, isReach := strings.CutPrefix(d.Field, "reach.")
+		switch {
+		case d.Kind == "" && isReach:
+			assert.Equal(t, d.Value.String(), figureAt(reach.figures(figs[:0]), key).String(), d.Field)
+		case d.Kind == "":
+			assert.Equal(t, d.Value.String(), businessDefault(d.Field).String(), d.Field)
+		default:
+			o := mustPreset(t, d.Kind)
+			all := o.figures(figs[:0])
+			if isReach {
+				require.NotNil(t, o.Reach, "%s estimates referrals from reach", d.Kind)
+				all = o.Reach.figures(figs[:0])
+			}
+			assert.Equal(t, d.Value.String(), figureAt(all, key).String(), "%s %s", d.Kind, d.Field)
+		}
 	}
-	reach := DefaultReach()
-	assert.Equal(t, "200", reach.ContactsPerRelationship.String())
+	// The shared reach figures, as MODEL.md's table gives them; no cap and
+	// no competitor unless a preset says so.
+	assert.Equal(t, "600", reach.ContactsPerRelationship.String())
+	assert.Equal(t, "2", reach.RelationshipsPerMonth.String())
+	assert.True(t, reach.GroupSize.IsZero())
+	for kind, size := range map[Kind]string{KindWeeklyGroup: "25", KindOpenNetwork: "500", KindChamber: "200"} {
+		o := mustPreset(t, kind)
+		require.NotNil(t, o.Reach, kind)
+		assert.Equal(t, size, o.Reach.GroupSize.String(), kind)
+		assert.Equal(t, "600", o.Reach.ContactsPerRelationship.String(), "%s shares the reach figures", kind)
+	}
+	assert.Nil(t, mustPreset(t, KindCustom).Reach, "a custom option types its referrals")
+}
+
+func TestPresetsDoNotShareTheirReach(t *testing.T) {
+	o := mustPreset(t, KindWeeklyGroup)
+	o.Reach.PassOnRate = d("0.9")
+	assert.Equal(t, "0.25", mustPreset(t, KindWeeklyGroup).Reach.PassOnRate.String())
 }

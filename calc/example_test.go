@@ -19,24 +19,30 @@ import (
 //
 // By hand, for the weekly group: fees 100 + 650 × 2 = 1400, meals and travel
 // 50/12 meetings × (15 + 4) + 4 coffees × 5 a month, 2380 over 24 months;
-// cash 3780; 344 hours × 50 = 17200; cost 20980. Referrals ramp over 6
-// months: 1/6 + ... + 5/6 + 19 full months = 21.5, half of which close: 10.75
-// clients × 1000 = 10750 of profit. Net −10230. Breaking even takes 20980 /
-// 1000 = 20.98 clients, that is 21.
+// cash 3780; 344 hours × 50 = 17200; cost 20980. Referrals come from
+// relationships: 2 new ones a month, each referring once trusted after 6
+// months, up to the 24 other members of a group of 25. Months 7 to 18 hold
+// 2, 4, …, 24 (156 relationship-months), months 19 to 24 hold 24 each (144):
+// 300. Each refers 600 contacts × 5 % in the market × 20 % buying in a year
+// × 25 % passed on / 12 = 0.125 a month: 37.5 referrals, half of which
+// close: 18.75 clients × 1000 = 18750 of profit. Net −2230. Breaking even
+// takes 20980 / 1000 = 20.98 clients, that is 21.
 //
-// For the open network: cash (10 + 21 + 5) × 24 = 864; 138 hours × 50 =
-// 6900; cost 7764. Referrals ramp over 9 months: 1.5 × (4 + 16) = 30, 30 %
-// close: 9 clients, 9000 of profit. Net 1236. It needs 8 clients and
-// expects 9.
+// For the open network: cash (10 + 15 + 2 × 5 + 6) × 24 = 984; 162 hours ×
+// 50 = 8100; cost 9084. No cap within 500 members: months 7 to 24 hold 2,
+// 4, …, 36 (342 relationship-months), each referring a third as often, with
+// 2 competitors in the room: 0.125 / 3 a month, 14.25 referrals, 7.125
+// clients, 7125 of profit. Net −1959. It needs 10 clients and expects 7.1.
 //
 // How likely each is to break even depends on how sure the reader is of the
 // referral rate. Both presets are unsure by a spread of 0.5, so the clients
 // won N are negative binomial of shape 1/0.5² = 4 rather than Poisson:
 // P(N = n) = Γ(n+4)/(3!·n!) · (4/(4+μ))⁴ · (μ/(4+μ))^n. Its variance is
-// μ + μ²/4, 39.6 for the group rather than 10.75, and the chances spread
-// out: 21 clients of 10.75 expected come with a chance of P(N ≥ 21) =
-// 7.7 % (0.36 % for a known rate, Poisson), 8 of 9 with P(N ≥ 8) = 54.7 %
-// (67.6 %). Summed at 40 digits (mpmath), 0.07688 and 0.54700.
+// μ + μ²/4, 106.6 for the group rather than 18.75, and the chances spread
+// out: 21 clients of 18.75 expected come with a chance of P(N ≥ 21) =
+// 37.0 % (33.1 % for a known rate, Poisson), 10 of 7.125 with P(N ≥ 10) =
+// 25.5 % (18.2 %). Summed exactly in fractions (p = 16/91 and 32/89):
+// 0.36986 and 0.25464.
 func ExampleCompute() {
 	report, err := calc.Compute(calc.DefaultInput())
 	if err != nil {
@@ -52,11 +58,11 @@ func ExampleCompute() {
 	}
 	fmt.Println(report.Comparison.Verdict)
 	// Output:
-	// Weekly referral group: cost 20980.00 (cash 3780.00, 344.00 hours), 10.75 clients, profit 10750.00, net -10230.00
-	//   breaks even at 20.98 clients, with a 7.7 % chance
-	// Large open network: cost 7764.00 (cash 864.00, 138.00 hours), 9.00 clients, profit 9000.00, net 1236.00
-	//   breaks even at 7.76 clients, with a 54.7 % chance
-	// Large open network pays best: $11,466 more than Weekly referral group over 24 months, paying back in month 15, with a 92.3% chance of coming out best.
+	// Weekly referral group: cost 20980.00 (cash 3780.00, 344.00 hours), 18.75 clients, profit 18750.00, net -2230.00
+	//   breaks even at 20.98 clients, with a 37.0 % chance
+	// Large open network: cost 9084.00 (cash 984.00, 162.00 hours), 7.13 clients, profit 7125.00, net -1959.00
+	//   breaks even at 9.08 clients, with a 25.5 % chance
+	// None of the options pays over 24 months; Large open network loses least, $271 less than Weekly referral group, with a 54.5% chance of coming out best. To break even, Large open network would need 1.91 referrals a month once established, where these figures give 1.50.
 }
 
 // ComputeJSON is the engine's one entry for the browser: JSON in, JSON out.

@@ -154,6 +154,9 @@ func goFigure(t *testing.T, r Report, path string) any {
 			return c.ChanceBest[index(t, p[2])]
 		case "verdict":
 			return c.Verdict
+		case "verdictParts":
+			require.Equal(t, "referralsToBreakEven", p[2], path)
+			return c.VerdictParts.ReferralsToBreakEven
 		}
 	}
 	require.Equal(t, "options", p[0], path)
@@ -186,6 +189,8 @@ func goFigure(t *testing.T, r Report, path string) any {
 		"breakEvenReferralsPerYear": o.BreakEvenReferralsPerYear,
 		"costPerReferral":           o.CostPerReferral, "costPerClient": o.CostPerClient,
 		"hoursPerClient": o.HoursPerClient, "hourlyReturn": o.HourlyReturn,
+		"relationshipsAtHorizon": o.RelationshipsAtHorizon, "referralsPerRelationship": o.ReferralsPerRelationship,
+		"referralsToBreakEven": o.ReferralsToBreakEven, "referralsToMatchBest": o.ReferralsToMatchBest,
 	}
 	f, ok := figures[p[2]]
 	require.True(t, ok, "no Go figure for %s", path)

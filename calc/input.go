@@ -51,17 +51,24 @@ type Option struct {
 	CloseRate          decimal.Decimal // share of referrals that become clients, 0-1
 	ReferralSpread     decimal.Decimal // how unsure the reader is of the referral rate: its coefficient of variation, 0-3
 
-	// Reach, when set, estimates ReferralsPerMonth from who the reader knows;
-	// ReferralsPerMonth must then be zero.
+	// Reach, when set, estimates referrals month by month from the
+	// reader's relationships in the group; ReferralsPerMonth must then be
+	// zero, and RampMonths still applies.
 	Reach *Reach
 }
 
-// Reach estimates referrals a month from the reader's relationships in a group:
+// Reach estimates referrals from the reader's relationships in a group,
+// which grow month by month up to the group's size:
 //
-//	relationships × contactsPerRelationship × targetShare × inMarketShare × passOnRate
-//	/ (competitors + 1) / 12
+//	perRelationship  = contactsPerRelationship × targetShare × inMarketShare × passOnRate
+//	                   / (competitors + 1) / 12
+//	relationships(t) = min(groupSize − 1, relationships + relationshipsPerMonth × max(0, t − trustMonths))
+//	referrals(t)     = relationships(t) × perRelationship × ramp(t)
 type Reach struct {
-	Relationships           decimal.Decimal // members who know the reader well enough to refer
+	Relationships           decimal.Decimal // members who know the reader well enough to refer, at the start
+	RelationshipsPerMonth   decimal.Decimal // new working relationships built a month
+	TrustMonths             decimal.Decimal // months before a new relationship starts referring
+	GroupSize               decimal.Decimal // members or regular attendees, capping relationships at groupSize − 1; 0 for no cap
 	ContactsPerRelationship decimal.Decimal // people each of them knows
 	TargetShare             decimal.Decimal // share of those contacts in the reader's target market
 	InMarketShare           decimal.Decimal // share of the target market buying in a given year
@@ -182,7 +189,10 @@ var optionFields = []field[Option]{
 var maxReferralsPerMonth = decimal.NewFromInt(10_000)
 
 var reachFields = []field[Reach]{
-	{fieldInfo{"relationships", "Members who know you well", unitCount, decimal.NewFromInt(10_000)}, func(r *Reach) *decimal.Decimal { return &r.Relationships }},
+	{fieldInfo{"relationships", relationshipsLabel, unitCount, decimal.NewFromInt(10_000)}, func(r *Reach) *decimal.Decimal { return &r.Relationships }},
+	{fieldInfo{"relationshipsPerMonth", "New relationships you build a month", unitCount, decimal.NewFromInt(100)}, func(r *Reach) *decimal.Decimal { return &r.RelationshipsPerMonth }},
+	{fieldInfo{"trustMonths", "Months before a new relationship refers you", unitMonths, decimal.NewFromInt(60)}, func(r *Reach) *decimal.Decimal { return &r.TrustMonths }},
+	{fieldInfo{"groupSize", groupSizeLabel, unitCount, maxGroupSize}, func(r *Reach) *decimal.Decimal { return &r.GroupSize }},
 	{fieldInfo{"contactsPerRelationship", "People each of them knows", unitCount, decimal.NewFromInt(100_000)}, func(r *Reach) *decimal.Decimal { return &r.ContactsPerRelationship }},
 	{fieldInfo{"targetShare", "Of those, in your target market", unitRate, one}, func(r *Reach) *decimal.Decimal { return &r.TargetShare }},
 	{fieldInfo{"inMarketShare", "Of your market, buying in a year", unitRate, one}, func(r *Reach) *decimal.Decimal { return &r.InMarketShare }},
@@ -190,11 +200,43 @@ var reachFields = []field[Reach]{
 	{fieldInfo{"competitors", "Members who offer what you offer", unitCount, decimal.NewFromInt(1_000)}, func(r *Reach) *decimal.Decimal { return &r.Competitors }},
 }
 
-// ReferralsPerMonth is the reach estimate of referrals a month, unrounded.
-func (r Reach) ReferralsPerMonth() decimal.Decimal {
-	people := r.Relationships.Mul(r.ContactsPerRelationship).Mul(r.TargetShare).
-		Mul(r.InMarketShare).Mul(r.PassOnRate)
+// Labels of the reach fields that the validation's sentences name.
+const (
+	relationshipsLabel = "Members who know you well at the start"
+	groupSizeLabel     = "Members or regular attendees"
+)
+
+// maxGroupSize is the largest group a reach estimate takes.
+var maxGroupSize = decimal.NewFromInt(1_000_000)
+
+// PerRelationship is the referrals a month one relationship brings,
+// unrounded.
+func (r *Reach) PerRelationship() decimal.Decimal {
+	people := r.ContactsPerRelationship.Mul(r.TargetShare).Mul(r.InMarketShare).Mul(r.PassOnRate)
 	return people.DivRound(r.Competitors.Add(one).Mul(twelve), divPlaces)
+}
+
+// RelationshipsAt is the relationships that refer the reader in membership
+// month t: those at the start, and those built a month once trusted, up to
+// the group's size less the reader.
+func (r *Reach) RelationshipsAt(t int) decimal.Decimal {
+	rel := r.Relationships
+	if trusted := decimal.NewFromInt(int64(t)).Sub(r.TrustMonths); trusted.IsPositive() {
+		rel = rel.Add(r.RelationshipsPerMonth.Mul(trusted))
+	}
+	if limit, ok := r.relationshipCap(); ok && larger(rel, limit) {
+		return limit
+	}
+	return rel
+}
+
+// relationshipCap is the most relationships the group allows, groupSize − 1; ok is false
+// where the group has no size.
+func (r *Reach) relationshipCap() (limit decimal.Decimal, ok bool) {
+	if r.GroupSize.IsZero() {
+		return zero, false
+	}
+	return r.GroupSize.Sub(one), true
 }
 
 // hourCost is what an hour of networking displaces: the reader's hourly
@@ -206,14 +248,6 @@ func (in *Input) hourCost() decimal.Decimal {
 // profitPerClient is the profit of every deal a new client brings.
 func (in *Input) profitPerClient() decimal.Decimal {
 	return in.DealValue.Mul(in.DealsPerClient).Mul(in.GrossMargin)
-}
-
-// referralsPerMonth is the option's matured referral rate, typed or estimated.
-func (o *Option) referralsPerMonth() decimal.Decimal {
-	if o.Reach != nil {
-		return o.Reach.ReferralsPerMonth()
-	}
-	return o.ReferralsPerMonth
 }
 
 // divPlaces is the number of decimal places every division keeps.

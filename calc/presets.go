@@ -21,7 +21,7 @@ func dec(s string) decimal.Decimal {
 // so that the widget can show each with its source and no default is
 // written anywhere else.
 type Default struct {
-	Kind   Kind            `json:"kind"`   // the preset it belongs to; "" for the reader's business and the reach helper's starting figures
+	Kind   Kind            `json:"kind"`   // the preset it belongs to; "" for the reader's business and the reach figures every group shares
 	Field  string          `json:"field"`  // its path within the input or the option: "hourlyValue", "annualFee", "reach.passOnRate"
 	Value  decimal.Decimal `json:"value"`  // as the input writes it: rates are fractions
 	Source string          `json:"source"` // where it comes from, in a sentence
@@ -30,36 +30,40 @@ type Default struct {
 // Sources quoted by several defaults.
 const (
 	sourceBNICosts     = `BNI-style costs: "$500 a year", "$750-1,200 a year all in including $10-20 a week for food or room" (questionpro.com blog on BNI costs).`
+	sourceMeal         = `"$10-20 a week" for food or room (questionpro.com blog on BNI costs); 4Networking: £15 a meeting.`
 	sourceBNIMeetings  = `BNI policies: weekly, 90 minutes; "The Mathematics Behind BNI": 15 minutes each way; 50 weeks allow for holidays.`
 	sourceBNIOneToOnes = "BNI guidance: one one-to-one a week, an hour with travel, over a coffee."
-	sourceMisner       = `"Expect 6-18 months" before referrals come (Ivan Misner); BNI: 90-200 hours of participation.`
+	sourceOpenNetwork  = "4Networking-style monthly events of two hours; our assumption: a longer trip than to a local breakfast."
+	sourceOneToOnes    = "Our assumption: two one-to-ones a month, an hour each, over a coffee."
+	sourceChamber      = "Our assumption for a small business's local chamber: replace with your chamber's figures."
 	sourceSandler      = "Sandler, via Fearless Referrals: 50 % of referrals close for an expected call, 80 % for a personal introduction, 15 % for a name-drop."
-	sourceOpenNetwork  = `4Networking-style: pay per meeting (£15), monthly events of two hours.`
-	sourceChamber      = "Our assumption for a small business's local chamber: replace with your chamber's price list."
-	sourceLeads        = `Seed: "six or seven leads during the last month" from several networks.`
 	sourceSpread       = "Our assumption: how unsure a new member can be of the rate; 0 means the rate is known."
 )
 
 // defaults lists every default figure with its source, by preset. The
-// reader's business comes first, then the reach helper's starting figures,
-// then each kind's preset.
+// reader's business comes first, then the reach figures every group shares
+// (the presets share every assumption that is not a structural difference
+// between them, so that the default verdict comes from size, fees, meetings
+// and competitors, not from a rate given to one side), then each kind's
+// preset. A kind with a reach.groupSize estimates referrals from reach.
 var defaults = []Default{
-	{"", "hourlyValue", dec("50"), `$100k a year over 2,000 working hours (LeTip; "The Mathematics Behind BNI").`},
+	{"", "hourlyValue", dec("50"), `$100k a year over 2,000 working hours (LeTip; "The Mathematics Behind BNI"); a placeholder to replace.`},
 	{"", "billableShare", dec("1"), "Our assumption: every networking hour would otherwise be billed; lower it if some would not."},
 	{"", "dealValue", dec("2000"), "A placeholder: replace it with what a new client brings you."},
 	{"", "dealsPerClient", dec("1"), "Our assumption: one deal per client; raise it for clients who come back."},
 	{"", "grossMargin", dec("0.5"), "A placeholder: replace it with your own margin."},
 
-	{"", "reach.relationships", dec("10"), "Our assumption: members who know you well after some months in a group."},
-	{"", "reach.contactsPerRelationship", dec("200"), "Our assumption: people a member knows well enough to pass a need on."},
-	{"", "reach.targetShare", dec("0.05"), "Our assumption: the share of anyone's contacts in your market; replace it."},
-	{"", "reach.inMarketShare", dec("0.1"), "Our assumption: the share of your market buying in a given year."},
-	{"", "reach.passOnRate", dec("0.2"), "Our assumption: the chance a member passes on a need they hear of."},
-	{"", "reach.competitors", dec("0"), "One seat per profession: no competitor in the room."},
+	{"", "reach.relationships", dec("0"), "A new member: nobody in the group knows you yet. Trust takes the place of a ramp."},
+	{"", "reach.relationshipsPerMonth", dec("2"), "Our assumption for every group: half of a weekly group's one-to-ones; an open network's two one-to-ones and its events."},
+	{"", "reach.trustMonths", dec("6"), `"Expect 6-18 months" before referrals come (Ivan Misner).`},
+	{"", "reach.contactsPerRelationship", dec("600"), "A personal network of about 611 people (McCormick, Salganik & Zheng 2010)."},
+	{"", "reach.targetShare", dec("0.05"), "Our assumption: the share of anyone's contacts in your market; replace it with yours."},
+	{"", "reach.inMarketShare", dec("0.2"), `B2B: about 5 % of buyers are in the market in a quarter (Dawes 2021, "the 95:5 rule"), about 20 % in a year.`},
+	{"", "reach.passOnRate", dec("0.25"), "Our assumption: 83 % of satisfied clients say they would refer, 29 % do (a Texas Tech study, often cited)."},
 
 	{KindWeeklyGroup, "joiningFee", dec("100"), sourceBNICosts},
 	{KindWeeklyGroup, "annualFee", dec("650"), sourceBNICosts},
-	{KindWeeklyGroup, "mealCost", dec("15"), sourceBNICosts},
+	{KindWeeklyGroup, "mealCost", dec("15"), sourceMeal},
 	{KindWeeklyGroup, "travelCost", dec("4"), "Our assumption: a short local drive and parking."},
 	{KindWeeklyGroup, "meetingsPerYear", dec("50"), sourceBNIMeetings},
 	{KindWeeklyGroup, "meetingHours", dec("1.5"), sourceBNIMeetings},
@@ -67,25 +71,25 @@ var defaults = []Default{
 	{KindWeeklyGroup, "oneToOnesPerMonth", dec("4"), sourceBNIOneToOnes},
 	{KindWeeklyGroup, "oneToOneHours", dec("1"), sourceBNIOneToOnes},
 	{KindWeeklyGroup, "oneToOneCost", dec("5"), sourceBNIOneToOnes},
-	{KindWeeklyGroup, "otherHoursPerMonth", dec("2"), "Our assumption: preparing the weekly pitch and following up."},
-	{KindWeeklyGroup, "referralsPerMonth", dec("1"), sourceLeads + " BNI members' self-reported ≈ 40 a year are mostly internal and gross, so one a month once matured."},
-	{KindWeeklyGroup, "rampMonths", dec("6"), sourceMisner},
+	{KindWeeklyGroup, "otherHoursPerMonth", dec("2"), "Our assumption for every group: preparing, following up, online activity."},
+	{KindWeeklyGroup, "reach.groupSize", dec("25"), `Seed: a weekly group of "15-25 people".`},
+	{KindWeeklyGroup, "reach.competitors", dec("0"), "One seat per profession: no competitor in the room."},
 	{KindWeeklyGroup, "closeRate", dec("0.5"), sourceSandler},
 	{KindWeeklyGroup, "referralSpread", dec("0.5"), sourceSpread},
 
 	{KindOpenNetwork, "monthlyFee", dec("10"), `Seed: "base membership is about £10/month".`},
 	{KindOpenNetwork, "meetingsPerYear", dec("12"), sourceOpenNetwork},
-	{KindOpenNetwork, "mealCost", dec("15"), sourceOpenNetwork},
+	{KindOpenNetwork, "mealCost", dec("15"), sourceMeal},
 	{KindOpenNetwork, "meetingHours", dec("2"), sourceOpenNetwork},
-	{KindOpenNetwork, "travelHours", dec("0.75"), "Our assumption: events are further away than a local breakfast."},
-	{KindOpenNetwork, "travelCost", dec("6"), "Our assumption: events are further away than a local breakfast."},
-	{KindOpenNetwork, "oneToOnesPerMonth", dec("1"), "Our assumption: one one-to-one a month with a new contact."},
-	{KindOpenNetwork, "oneToOneHours", dec("1"), "Our assumption: one one-to-one a month with a new contact."},
-	{KindOpenNetwork, "oneToOneCost", dec("5"), "Our assumption: one one-to-one a month with a new contact."},
-	{KindOpenNetwork, "otherHoursPerMonth", dec("2"), "Our assumption: online activity between events."},
-	{KindOpenNetwork, "referralsPerMonth", dec("1.5"), sourceLeads},
-	{KindOpenNetwork, "rampMonths", dec("9"), sourceMisner + " Looser ties mature more slowly."},
-	{KindOpenNetwork, "closeRate", dec("0.3"), sourceSandler + " Many open-network referrals are name-drops."},
+	{KindOpenNetwork, "travelHours", dec("0.75"), sourceOpenNetwork},
+	{KindOpenNetwork, "travelCost", dec("6"), sourceOpenNetwork},
+	{KindOpenNetwork, "oneToOnesPerMonth", dec("2"), sourceOneToOnes},
+	{KindOpenNetwork, "oneToOneHours", dec("1"), sourceOneToOnes},
+	{KindOpenNetwork, "oneToOneCost", dec("5"), sourceOneToOnes},
+	{KindOpenNetwork, "otherHoursPerMonth", dec("2"), "Our assumption for every group: preparing, following up, online activity."},
+	{KindOpenNetwork, "reach.groupSize", dec("500"), `Seed: "a group of five hundred".`},
+	{KindOpenNetwork, "reach.competitors", dec("2"), "Our assumption: a few of 500 members sell what you sell."},
+	{KindOpenNetwork, "closeRate", dec("0.5"), sourceSandler},
 	{KindOpenNetwork, "referralSpread", dec("0.5"), sourceSpread},
 
 	{KindChamber, "annualFee", dec("450"), sourceChamber},
@@ -94,10 +98,13 @@ var defaults = []Default{
 	{KindChamber, "travelCost", dec("5"), sourceChamber},
 	{KindChamber, "meetingHours", dec("2"), sourceChamber},
 	{KindChamber, "travelHours", dec("0.5"), sourceChamber},
-	{KindChamber, "otherHoursPerMonth", dec("1"), sourceChamber},
-	{KindChamber, "referralsPerMonth", dec("0.5"), sourceChamber},
-	{KindChamber, "rampMonths", dec("12"), sourceChamber},
-	{KindChamber, "closeRate", dec("0.3"), sourceChamber},
+	{KindChamber, "oneToOnesPerMonth", dec("2"), sourceOneToOnes},
+	{KindChamber, "oneToOneHours", dec("1"), sourceOneToOnes},
+	{KindChamber, "oneToOneCost", dec("5"), sourceOneToOnes},
+	{KindChamber, "otherHoursPerMonth", dec("2"), "Our assumption for every group: preparing, following up, online activity."},
+	{KindChamber, "reach.groupSize", dec("200"), sourceChamber + " Regular attendees of its events."},
+	{KindChamber, "reach.competitors", dec("1"), sourceChamber},
+	{KindChamber, "closeRate", dec("0.5"), sourceSandler},
 	{KindChamber, "referralSpread", dec("0.5"), sourceSpread},
 }
 
@@ -127,16 +134,27 @@ var (
 )
 
 // presets are every kind's starting option, built once from the defaults:
-// their decimals are immutable, so every copy can share them.
+// their decimals are immutable, so every copy can share them (Preset copies
+// the reach, which is a pointer).
 var presets = func() map[Kind]Option {
 	m := map[Kind]Option{}
 	for _, k := range kindNames {
 		o := Option{Name: k.name, Kind: k.kind}
-		var figs [maxFigures]figure
+		var figs, reachFigs [maxFigures]figure
 		for _, d := range defaults {
-			if d.Kind == k.kind {
-				*figureAt(o.figures(figs[:0]), d.Field) = d.Value
+			if d.Kind != k.kind {
+				continue
 			}
+			key, isReach := strings.CutPrefix(d.Field, "reach.")
+			if !isReach {
+				*figureAt(o.figures(figs[:0]), key) = d.Value
+				continue
+			}
+			if o.Reach == nil {
+				r := DefaultReach()
+				o.Reach = &r
+			}
+			*figureAt(o.Reach.figures(reachFigs[:0]), key) = d.Value
 		}
 		m[k.kind] = o
 	}
@@ -164,7 +182,8 @@ func businessDefault(key string) decimal.Decimal {
 	panic("calc: no default for " + key)
 }
 
-// DefaultReach is the reach helper's starting figures, for an option whose
+// DefaultReach is the reach figures every group shares, with no cap on
+// relationships and no competitor: the starting figures of an option whose
 // kind has no reach of its own.
 func DefaultReach() Reach {
 	var r Reach
@@ -182,6 +201,10 @@ func DefaultReach() Reach {
 // false for an unknown kind.
 func Preset(kind Kind) (Option, bool) {
 	o, ok := presets[kind]
+	if o.Reach != nil {
+		r := *o.Reach
+		o.Reach = &r
+	}
 	return o, ok
 }
 
@@ -223,5 +246,7 @@ func defaultBusiness() Input {
 
 // defaultOptions are the options of DefaultInput.
 func defaultOptions() []Option {
-	return []Option{presets[KindWeeklyGroup], presets[KindOpenNetwork]}
+	weekly, _ := Preset(KindWeeklyGroup)
+	open, _ := Preset(KindOpenNetwork)
+	return []Option{weekly, open}
 }

@@ -73,7 +73,7 @@ type rampUp struct {
 	sum     decimal.Decimal
 }
 
-// newRampUp divides once per month of the ramp: monthsOf, totalsOf and the
+// newRampUp divides once per month of the ramp: the referral curve and the
 // sensitivity share its factors and sum.
 func newRampUp(horizon int, rampMonths decimal.Decimal) rampUp {
 	full := fullRateMonth(horizon, rampMonths)
@@ -96,10 +96,111 @@ func (r *rampUp) factor(m int) decimal.Decimal {
 	return r.factors[m-1]
 }
 
-// rampSum is the sum of the ramp's factors over the horizon.
-func rampSum(horizon int, rampMonths decimal.Decimal) decimal.Decimal {
-	return newRampUp(horizon, rampMonths).sum
+// referralCurve is an option's referrals over the horizon: month m brings
+// base × factor(m). Typed referrals have the typed rate as base and the ramp
+// as factor; from reach, the base is what one relationship brings a month
+// and the factor the relationships of month m times the ramp.
+type referralCurve struct {
+	base    decimal.Decimal
+	factors []decimal.Decimal // factors[m-1] is month m's, for the months before the factor stays the same
+	steady  decimal.Decimal   // the factor of every later month
+	sum     decimal.Decimal   // the factors summed over the horizon
+	// level is the factor at the horizon before the ramp: 1 for typed
+	// referrals, the relationships for reach. base × level is the
+	// referrals a month once established, the report's referralsPerMonth.
+	level decimal.Decimal
 }
+
+// newReferralCurve lays out an option's referrals over the horizon.
+func newReferralCurve(horizon int, o *Option) referralCurve {
+	ramp := newRampUp(horizon, o.RampMonths)
+	r := o.Reach
+	if r == nil {
+		return referralCurve{base: o.ReferralsPerMonth, factors: ramp.factors, steady: one, sum: ramp.sum, level: one}
+	}
+	c := referralCurve{base: r.PerRelationship(), sum: zero, level: r.RelationshipsAt(horizon)}
+	limit, capped := r.relationshipCap()
+	for m := 1; m <= horizon; m++ {
+		rel := r.RelationshipsAt(m)
+		grown := r.RelationshipsPerMonth.IsZero() || capped && rel.Equal(limit)
+		if m > len(ramp.factors) && grown { // the factor stays rel from here on
+			c.steady = rel
+			c.sum = c.sum.Add(rel.Mul(decimal.NewFromInt(int64(horizon - m + 1))))
+			return c
+		}
+		f := rel.Mul(ramp.factor(m))
+		c.factors = append(c.factors, f)
+		c.sum = c.sum.Add(f)
+	}
+	return c
+}
+
+// referralSum is the sum of newReferralCurve's factors, worked out in
+// closed form once the ramp is full: the tornado recomputes it for every
+// input that shapes the curve.
+func referralSum(horizon int, o *Option) decimal.Decimal {
+	ramp := newRampUp(horizon, o.RampMonths)
+	r := o.Reach
+	if r == nil {
+		return ramp.sum
+	}
+	sum := zero
+	for m, f := range ramp.factors {
+		sum = sum.Add(r.RelationshipsAt(m + 1).Mul(f))
+	}
+	return sum.Add(r.relationshipsSum(len(ramp.factors)+1, horizon))
+}
+
+// relationshipsSum is RelationshipsAt(t) summed over the months t = a … b,
+// in three runs: before trust they stay at the start, then they grow by
+// relationshipsPerMonth a month, exactly R0 + rpm × (t − T), until the cap
+// holds them.
+func (r *Reach) relationshipsSum(a, b int) decimal.Decimal {
+	if a > b {
+		return zero
+	}
+	trusted := max(a, int(r.TrustMonths.Floor().IntPart())+1) // the first month t > T
+	trusted = min(trusted, b+1)
+	// capped is the first month from trusted on held by the cap (b + 1 if
+	// none), found by halving: RelationshipsAt grows with t.
+	capped, hi := trusted, b+1
+	limit, hasCap := r.relationshipCap()
+	for hasCap && capped < hi {
+		if mid := (capped + hi) / 2; r.RelationshipsAt(mid).Equal(limit) {
+			hi = mid
+		} else {
+			capped = mid + 1
+		}
+	}
+	if !hasCap {
+		capped = b + 1
+	}
+	sum := r.RelationshipsAt(a).Mul(months(trusted - a))
+	if n := capped - trusted; n > 0 {
+		// Σ (R0 − rpm × T) + rpm × t over t = trusted … capped − 1; the sum
+		// of the months, n × (first + last) / 2, is a whole number.
+		start := r.Relationships.Sub(r.RelationshipsPerMonth.Mul(r.TrustMonths))
+		sum = sum.Add(start.Mul(months(n))).Add(r.RelationshipsPerMonth.Mul(months(n * (trusted + capped - 1) / 2)))
+	}
+	if hasCap {
+		sum = sum.Add(limit.Mul(months(b + 1 - capped)))
+	}
+	return sum
+}
+
+// months is a count of months as a decimal.
+func months(n int) decimal.Decimal { return decimal.NewFromInt(int64(n)) }
+
+// factor is month m's factor.
+func (c *referralCurve) factor(m int) decimal.Decimal {
+	if m > len(c.factors) {
+		return c.steady
+	}
+	return c.factors[m-1]
+}
+
+// total is the referrals of the horizon.
+func (c *referralCurve) total() decimal.Decimal { return c.base.Mul(c.sum) }
 
 // annualFeesDue is how many times the annual fee is charged over a horizon.
 func annualFeesDue(horizon int) int { return (horizon-1)/12 + 1 }
@@ -109,10 +210,10 @@ func annualFeesDue(horizon int) int { return (horizon-1)/12 + 1 }
 func annualFeeMonth(m int) bool { return m%12 == 1 }
 
 // totalsOf sums an option over the horizon in closed form. each is
-// monthlyCosts(o) and rampSum is rampSum(in.HorizonMonths, o.RampMonths),
-// passed in so that callers varying other inputs compute them once. It agrees
-// exactly with the sum of months.
-func totalsOf(in *Input, o *Option, each everyMonth, rampSum decimal.Decimal) Totals {
+// monthlyCosts(o) and referrals the total of its referral curve, passed in
+// so that callers varying other inputs compute them once. It agrees exactly
+// with the sum of months.
+func totalsOf(in *Input, o *Option, each everyMonth, referrals decimal.Decimal) Totals {
 	h := decimal.NewFromInt(int64(in.HorizonMonths))
 	dues := decimal.NewFromInt(int64(annualFeesDue(in.HorizonMonths)))
 	var t Totals
@@ -123,7 +224,7 @@ func totalsOf(in *Input, o *Option, each everyMonth, rampSum decimal.Decimal) To
 	t.Hours = each.hours.Mul(h)
 	t.TimeCost = t.Hours.Mul(in.hourCost())
 	t.Cost = t.Cash.Add(t.TimeCost)
-	t.Referrals = o.referralsPerMonth().Mul(rampSum)
+	t.Referrals = referrals
 	t.Clients = t.Referrals.Mul(o.CloseRate)
 	t.Revenue = t.Clients.Mul(in.DealValue).Mul(in.DealsPerClient)
 	t.Profit = t.Revenue.Mul(in.GrossMargin)
@@ -133,21 +234,20 @@ func totalsOf(in *Input, o *Option, each everyMonth, rampSum decimal.Decimal) To
 
 // monthsOf projects an option month by month, following the model's
 // formulas one month at a time; each is monthlyCosts(o). Ordinary months
-// (referrals at full rate, no joining or annual fee) are all alike, so the
-// first one is reused, and so are its referrals in the months with a fee.
-func monthsOf(in *Input, o *Option, each everyMonth, ramp *rampUp) []Month {
+// (referrals steady, no joining or annual fee) are all alike, so the first
+// one is reused, and so are its referrals in the months with a fee.
+func monthsOf(in *Input, o *Option, each everyMonth, curve *referralCurve) []Month {
 	recurring := o.MonthlyFee.Add(each.meals).Add(each.travel)
 	timeCost := each.hours.Mul(in.hourCost())
 	cost := recurring.Add(timeCost) // an ordinary month's cash and time
-	perMonth := o.referralsPerMonth()
 	profitPerClient := in.profitPerClient()
-	var atFullRate *Month // the first month at full rate, once projected
+	var steady *Month // the first month of steady referrals, once projected
 	month := func(m int) Month {
 		mo := Month{Month: m, Cash: recurring, Hours: each.hours, TimeCost: timeCost}
-		if atFullRate != nil {
-			mo.Referrals, mo.Clients, mo.Profit = atFullRate.Referrals, atFullRate.Clients, atFullRate.Profit
+		if steady != nil {
+			mo.Referrals, mo.Clients, mo.Profit = steady.Referrals, steady.Clients, steady.Profit
 		} else {
-			mo.Referrals = perMonth.Mul(ramp.factor(m))
+			mo.Referrals = curve.base.Mul(curve.factor(m))
 			mo.Clients = mo.Referrals.Mul(o.CloseRate)
 			mo.Profit = mo.Clients.Mul(profitPerClient)
 		}
@@ -167,7 +267,7 @@ func monthsOf(in *Input, o *Option, each everyMonth, ramp *rampUp) []Month {
 	cumulative := zero
 	for i := range series {
 		m := i + 1
-		isOrdinary := m > len(ramp.factors) && !annualFeeMonth(m) // month 1 is an annual-fee month
+		isOrdinary := m > len(curve.factors) && !annualFeeMonth(m) // month 1 is an annual-fee month
 		switch {
 		case isOrdinary && ordinary != nil:
 			series[i] = *ordinary
@@ -178,8 +278,8 @@ func monthsOf(in *Input, o *Option, each everyMonth, ramp *rampUp) []Month {
 				ordinary = &series[i]
 			}
 		}
-		if m == len(ramp.factors)+1 {
-			atFullRate = &series[i]
+		if m == len(curve.factors)+1 {
+			steady = &series[i]
 		}
 		cumulative = cumulative.Add(series[i].Net)
 		series[i].CumulativeNet = cumulative

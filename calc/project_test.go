@@ -404,7 +404,9 @@ func TestComparisonRanksTheOptions(t *testing.T) {
 				{"options.1.paybackMonth", nil},
 				// Annual dues net 1000 N − 2000, N Poisson(24 × 0.05 = 1.2),
 				// against −960: best from N = 2, with 1 − e^−1.2 × 2.2 = 0.3374.
-				{"comparison.verdict", "None of the options pays over 24 months; Annual dues loses least, $160 less than Joining fee, with a 33.7% chance of coming out best."},
+				// Breaking even takes 2000 / (24 × 0.05 × 1000) = 1.67 a month.
+				{"comparison.verdict", "None of the options pays over 24 months; Annual dues loses least, $160 less than Joining fee, with a 33.7% chance of coming out best. " +
+					"To break even, Annual dues would need 1.67 referrals a month once established, where these figures give 1.00."},
 			},
 		},
 		{
@@ -471,6 +473,10 @@ func TestComparisonRanksTheOptions(t *testing.T) {
 // month 8, then +126.5 a month: −29 at month 14, 97.5 at month 15.
 func TestDefaultComparisonByHand(t *testing.T) {
 	c := computeBoth(t, `{}`)
+	// The arithmetic of the costs and of the referrals from relationships
+	// is in ExampleCompute: 300 relationship-months at 0.125 referrals a
+	// month for the group (capped at 24 from month 18), 342 at 0.125/3 for
+	// the network (no cap within 500).
 	want := []fig{
 		{"options.0.fees", "1400.00"},
 		{"options.0.meals", "1980.00"},
@@ -479,61 +485,73 @@ func TestDefaultComparisonByHand(t *testing.T) {
 		{"options.0.hours", "344.00"},
 		{"options.0.timeCost", "17200.00"},
 		{"options.0.cost", "20980.00"},
-		{"options.0.referrals", "21.50"},
-		{"options.0.clients", "10.75"},
-		{"options.0.profit", "10750.00"},
-		{"options.0.net", "-10230.00"},
-		{"options.0.roi", "-0.4876"},              // −10230 / 20980 = −0.48761
-		{"options.0.cashRoi", "1.8439"},           // (10750 − 3780) / 3780 = 1.84392
-		{"options.0.hourlyReturn", "20.26"},       // 6970 / 344 = 20.2616
-		{"options.0.breakEvenClients", "20.98"},   // 20980 / 1000
-		{"options.0.breakEvenReferrals", "41.96"}, // 20.98 / 0.5
-		{"options.0.paybackMonth", nil},           // 500 a month never covers 99.17 + 716.67
-		{"options.1.fees", "240.00"},
-		{"options.1.meals", "480.00"},
-		{"options.1.travel", "144.00"},
-		{"options.1.cash", "864.00"},
-		{"options.1.hours", "138.00"},
-		{"options.1.timeCost", "6900.00"},
-		{"options.1.cost", "7764.00"},
-		{"options.1.referrals", "30.00"},
-		{"options.1.clients", "9.00"},
-		{"options.1.profit", "9000.00"},
-		{"options.1.net", "1236.00"},
-		{"options.1.roi", "0.1592"},                      // 1236 / 7764 = 0.15920
-		{"options.1.cashRoi", "9.4167"},                  // 8136 / 864 = 9.41667
-		{"options.1.breakEvenReferrals", "25.88"},        // 7.764 / 0.3
-		{"options.1.breakEvenReferralsPerYear", "12.94"}, // 25.88 × 12 / 24
-		{"options.1.months.13.cumulativeNet", "-29.00"},  // month 14
-		{"options.1.months.14.cumulativeNet", "97.50"},   // month 15
-		{"options.1.paybackMonth", 15},
-		{"comparison.best", 1},
-		{"comparison.gaps.0", "11466.00"}, // 1236 − (−10230)
-		{"comparison.crossoverMonth", 1},  // the network loses less every month
+		{"options.0.relationshipsAtHorizon", "24.00"},    // min(24, 2 × (24 − 6))
+		{"options.0.referralsPerRelationship", "0.1250"}, // 600 × 0.05 × 0.2 × 0.25 / 12
+		{"options.0.referralsPerMonth", "3.00"},          // 24 × 0.125, from month 18
+		{"options.0.months.16.referrals", "2.75"},        // month 17: 22 relationships
+		{"options.0.months.17.referrals", "3.00"},        // month 18: the cap
+		{"options.0.referrals", "37.50"},                 // 300 × 0.125
+		{"options.0.clients", "18.75"},                   //
+		{"options.0.profit", "18750.00"},                 //
+		{"options.0.net", "-2230.00"},                    //
+		{"options.0.roi", "-0.1063"},                     // −2230 / 20980 = −0.10629
+		{"options.0.cashRoi", "3.9603"},                  // (18750 − 3780) / 3780 = 3.96032
+		{"options.0.hourlyReturn", "43.52"},              // 14970 / 344 = 43.517
+		{"options.0.breakEvenClients", "20.98"},          // 20980 / 1000
+		{"options.0.breakEvenReferrals", "41.96"},        // 20.98 / 0.5
+		{"options.0.paybackMonth", nil},                  // net −2230 at the horizon, never ≥ 0 before
+		{"options.0.referralsToBreakEven", "3.36"},       // 20980 × 24 / (300 × 0.5 × 1000) = 3.3568
+		{"options.0.referralsToMatchBest", "3.04"},       // (20980 − 1959) × 24 / 150000 = 3.0434
+		{"options.1.fees", "240.00"},                     // 10 × 24
+		{"options.1.meals", "600.00"},                    // (15 + 2 × 5) × 24
+		{"options.1.travel", "144.00"},                   // 6 × 24
+		{"options.1.cash", "984.00"},                     //
+		{"options.1.hours", "162.00"},                    // (2 + 0.75 + 2 + 2) × 24
+		{"options.1.timeCost", "8100.00"},                //
+		{"options.1.cost", "9084.00"},                    //
+		{"options.1.relationshipsAtHorizon", "36.00"},    // 2 × (24 − 6)
+		{"options.1.referralsPerRelationship", "0.0417"}, // 0.125 / 3
+		{"options.1.referralsPerMonth", "1.50"},          // 36 × 0.125 / 3
+		{"options.1.months.6.referrals", "0.08"},         // month 7: 2 relationships
+		{"options.1.referrals", "14.25"},                 // 342 × 0.125 / 3
+		{"options.1.clients", "7.13"},                    // 0.125/3 kept to 16 places is 0.0416666666666667: 7.1250000000000057
+		{"options.1.profit", "7125.00"},                  //
+		{"options.1.net", "-1959.00"},                    //
+		{"options.1.roi", "-0.2157"},                     // −1959 / 9084 = −0.21565
+		{"options.1.cashRoi", "6.2409"},                  // 6141 / 984 = 6.24085
+		{"options.1.breakEvenReferrals", "18.17"},        // 9.084 / 0.5
+		{"options.1.breakEvenReferralsPerYear", "9.08"},  // 18.168 × 12 / 24
+		{"options.1.paybackMonth", nil},                  //
+		{"options.1.referralsToBreakEven", "1.91"},       // 9084 × 36 / (342 × 0.5 × 1000) = 1.9124
+		{"options.1.referralsToMatchBest", nil},          // the best
+		{"comparison.best", 1},                           //
+		{"comparison.gaps.0", "271.00"},                  // −1959 − (−2230)
+		{"comparison.crossoverMonth", 1},                 // the group gains on the network from month 12 on, but not enough
+		{"comparison.verdictParts.referralsToBreakEven", "1.91"},
 		// Both presets are unsure of their referral rate by a spread of 0.5,
 		// a shape of 1/0.5² = 4: N_W and N_N are negative binomial of means
-		// 10.75 and 9 and shape 4. The group breaks even with 21 clients,
-		// P(N_W ≥ 21) = 0.076881; the network with 8, P(N_N ≥ 8) = 0.546995.
-		// The group is best when 1000 N_W − 20980 > 1000 N_N − 7764, that is
-		// N_W − N_N ≥ 14 (13.216 rounded up): 0.077253. (Sums at 40 digits,
-		// mpmath; with known rates, Poisson, they were 0.0036, 0.6761 and
-		// 0.0045.)
-		{"options.0.uncertainty.breakEvenProbability", 0.0769},
-		{"options.1.uncertainty.breakEvenProbability", 0.547},
-		{"comparison.chanceBest.0", 0.0773},
-		{"comparison.chanceBest.1", 0.9227},
-		{"comparison.verdict", "Large open network pays best: $11,466 more than Weekly referral group over 24 months, paying back in month 15, with a 92.3% chance of coming out best."},
+		// 18.75 and 7.125 and shape 4. The group breaks even with 21 clients,
+		// P(N_W ≥ 21) = 0.369862; the network with 10, P(N_N ≥ 10) =
+		// 0.254636. The group is best when 1000 N_W − 20980 > 1000 N_N −
+		// 9084, that is N_W − N_N ≥ 12 (11.896 rounded up): 0.455317. (Sums
+		// in exact fractions, p = 16/91 and 32/89.)
+		{"options.0.uncertainty.breakEvenProbability", 0.3699},
+		{"options.1.uncertainty.breakEvenProbability", 0.2546},
+		{"comparison.chanceBest.0", 0.4553},
+		{"comparison.chanceBest.1", 0.5447},
+		{"comparison.verdict", "None of the options pays over 24 months; Large open network loses least, $271 less than Weekly referral group, with a 54.5% chance of coming out best. " +
+			"To break even, Large open network would need 1.91 referrals a month once established, where these figures give 1.50."},
 	}
 	c.roundedFigures(t, want)
 
 	// The same sums, from the recurrence of the negative binomial's
 	// probabilities, to the engine's own precision.
-	weekly, network := referencePMF(10.75, 4, 400), referencePMF(9, 4, 400)
+	weekly, network := referencePMF(18.75, 4, 600), referencePMF(7.125, 4, 400)
 	assert.InDelta(t, referenceAtLeast(weekly, 21), c.report.Options[0].Uncertainty.BreakEvenProbability, 1e-12)
-	assert.InDelta(t, referenceAtLeast(network, 8), c.report.Options[1].Uncertainty.BreakEvenProbability, 1e-12)
+	assert.InDelta(t, referenceAtLeast(network, 10), c.report.Options[1].Uncertainty.BreakEvenProbability, 1e-12)
 	var groupBest []float64
-	for w := 14; w < len(weekly); w++ {
-		for n := 0; n <= w-14; n++ {
+	for w := 12; w < len(weekly); w++ {
+		for n := 0; n <= w-12 && n < len(network); n++ {
 			groupBest = append(groupBest, weekly[w]*network[n])
 		}
 	}
@@ -741,20 +759,34 @@ func TestPresetsCarryTheModelsDefaults(t *testing.T) {
 		{KindWeeklyGroup, map[string]string{
 			"annualFee": "650", "joiningFee": "100", "mealCost": "15", "meetingsPerYear": "50",
 			"meetingHours": "1.5", "travelHours": "0.5", "oneToOnesPerMonth": "4", "oneToOneHours": "1",
-			"rampMonths": "6", "closeRate": "0.5", "referralsPerMonth": "1", "referralSpread": "0.5",
+			"rampMonths": "0", "closeRate": "0.5", "referralsPerMonth": "0", "referralSpread": "0.5",
+			"reach.groupSize": "25", "reach.competitors": "0",
 		}},
 		{KindOpenNetwork, map[string]string{
 			"monthlyFee": "10", "meetingsPerYear": "12", "meetingHours": "2", "travelHours": "0.75",
-			"mealCost": "15", "rampMonths": "9", "closeRate": "0.3", "referralsPerMonth": "1.5", "referralSpread": "0.5",
+			"mealCost": "15", "oneToOnesPerMonth": "2", "rampMonths": "0", "closeRate": "0.5",
+			"referralsPerMonth": "0", "referralSpread": "0.5", "reach.groupSize": "500", "reach.competitors": "2",
 		}},
+	}
+	// Both share the rest of the reach: MODEL.md's table.
+	shared := map[string]string{
+		"reach.relationships": "0", "reach.relationshipsPerMonth": "2", "reach.trustMonths": "6",
+		"reach.contactsPerRelationship": "600", "reach.targetShare": "0.05", "reach.inMarketShare": "0.2",
+		"reach.passOnRate": "0.25",
+	}
+	for _, tc := range cases {
+		for key, want := range shared {
+			tc.want[key] = want
+		}
 	}
 	for _, tc := range cases {
 		t.Run(string(tc.kind)+" starts from the published figures", func(t *testing.T) {
 			o, ok := Preset(tc.kind)
 			require.True(t, ok)
 			assert.Equal(t, tc.kind, o.Kind)
+			require.NotNil(t, o.Reach, "referrals from relationships")
 			for key, want := range tc.want {
-				got := *fieldOf(t, optionFields, key).get(&o)
+				got := *fieldAt(&Input{}, &o, key).at
 				assert.True(t, got.Equal(d(want)), "%s = %s, want %s", key, got, want)
 			}
 		})

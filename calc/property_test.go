@@ -56,6 +56,9 @@ func randomInputs(n int) []Input {
 			if r.IntN(4) == 0 {
 				o.Reach = &Reach{}
 				fill(reachFields, o.Reach, byUnit)
+				if g := &o.Reach.GroupSize; !g.IsZero() { // a group holds the reader and every relationship
+					*g = decimal.Max(*g, o.Reach.Relationships.Add(one), d("2"))
+				}
 				o.ReferralsPerMonth = zero
 			}
 			in.Options[j] = o
@@ -88,7 +91,8 @@ func forEachOption(t *testing.T, check func(t *testing.T, in *Input, o *Option, 
 
 // netOf is an option's net over the horizon, from the closed-form totals.
 func netOf(in *Input, o *Option) decimal.Decimal {
-	return totalsOf(in, o, monthlyCosts(o), rampSum(in.HorizonMonths, o.RampMonths)).Net
+	curve := newReferralCurve(in.HorizonMonths, o)
+	return totalsOf(in, o, monthlyCosts(o), curve.total()).Net
 }
 
 func TestNetIsProfitLessCashLessTimeCostExactly(t *testing.T) {
@@ -123,11 +127,14 @@ func TestMonthsAddUpExactlyToTheTotals(t *testing.T) {
 
 // Every numeric input either costs (raising it never raises net) or brings
 // (raising it never lowers net), but the spread, which only says how sure
-// net is.
+// net is. Of the reach's, a longer trust and more competitors cost; a
+// larger group brings, once it has a size (0 is no limit at all).
 var (
-	costInputs   = []string{"hourlyValue", "billableShare", "joiningFee", "annualFee", "monthlyFee", "meetingsPerYear", "mealCost", "travelCost", "meetingHours", "travelHours", "oneToOnesPerMonth", "oneToOneHours", "oneToOneCost", "otherHoursPerMonth", "rampMonths"}
-	gainInputs   = []string{"dealValue", "dealsPerClient", "grossMargin", "referralsPerMonth", "closeRate"}
-	netlessInput = "referralSpread"
+	costInputs      = []string{"hourlyValue", "billableShare", "joiningFee", "annualFee", "monthlyFee", "meetingsPerYear", "mealCost", "travelCost", "meetingHours", "travelHours", "oneToOnesPerMonth", "oneToOneHours", "oneToOneCost", "otherHoursPerMonth", "rampMonths"}
+	gainInputs      = []string{"dealValue", "dealsPerClient", "grossMargin", "referralsPerMonth", "closeRate"}
+	netlessInput    = "referralSpread"
+	reachCostInputs = []string{"trustMonths", "competitors"}
+	reachGainInputs = []string{"relationships", "relationshipsPerMonth", "groupSize", "contactsPerRelationship", "targetShare", "inMarketShare", "passOnRate"}
 )
 
 func TestEveryInputIsACostOrAGain(t *testing.T) {
@@ -139,6 +146,11 @@ func TestEveryInputIsACostOrAGain(t *testing.T) {
 		keys = append(keys, f.key)
 	}
 	assert.ElementsMatch(t, keys, append(append(slices.Clone(costInputs), gainInputs...), netlessInput))
+	var reachKeys []string
+	for _, f := range reachFields {
+		reachKeys = append(reachKeys, f.key)
+	}
+	assert.ElementsMatch(t, reachKeys, append(slices.Clone(reachCostInputs), reachGainInputs...))
 }
 
 func TestRaisingACostNeverRaisesNetAndRaisingAGainNeverLowersIt(t *testing.T) {
@@ -148,12 +160,17 @@ func TestRaisingACostNeverRaisesNetAndRaisingAGainNeverLowersIt(t *testing.T) {
 		*f = decimal.Min(f.Add(decimal.New(1+r.Int64N(1000), -2)), max)
 	}
 	forEachOption(t, func(t *testing.T, in *Input, o *Option, rep OptionReport) {
-		base := *o
-		base.ReferralsPerMonth, base.Reach = o.referralsPerMonth(), nil
-		net := netOf(in, &base)
+		net := netOf(in, o)
 		require.True(t, net.Equal(rep.Net), "the report's net is the closed-form net")
+		check := func(key string, cost bool, after decimal.Decimal) {
+			if cost {
+				assert.False(t, after.GreaterThan(net), "raising %s raised net from %s to %s", key, net, after)
+			} else {
+				assert.False(t, after.LessThan(net), "raising %s lowered net from %s to %s", key, net, after)
+			}
+		}
 		for _, key := range append(slices.Clone(costInputs), gainInputs...) {
-			g, opt := *in, base
+			g, opt := *in, *o
 			if slices.ContainsFunc(globalFields, func(f field[Input]) bool { return f.key == key }) {
 				f := fieldOf(t, globalFields, key)
 				raised(f.get(&g), f.max)
@@ -161,12 +178,20 @@ func TestRaisingACostNeverRaisesNetAndRaisingAGainNeverLowersIt(t *testing.T) {
 				f := fieldOf(t, optionFields, key)
 				raised(f.get(&opt), f.max)
 			}
-			after := netOf(&g, &opt)
-			if slices.Contains(costInputs, key) {
-				assert.False(t, after.GreaterThan(net), "raising %s raised net from %s to %s", key, net, after)
-			} else {
-				assert.False(t, after.LessThan(net), "raising %s lowered net from %s to %s", key, net, after)
+			check(key, slices.Contains(costInputs, key), netOf(&g, &opt))
+		}
+		if o.Reach == nil {
+			return
+		}
+		for _, key := range append(slices.Clone(reachCostInputs), reachGainInputs...) {
+			opt, reach := *o, *o.Reach
+			opt.Reach = &reach
+			f := fieldOf(t, reachFields, key)
+			if key == "groupSize" && reach.GroupSize.IsZero() {
+				continue // a size would cap the relationships that had no limit
 			}
+			raised(f.get(&reach), f.max)
+			check("reach."+key, slices.Contains(reachCostInputs, key), netOf(in, &opt))
 		}
 	})
 }
@@ -196,15 +221,29 @@ func scaledNets[T any](fields []field[T], v *T, net func() decimal.Decimal) map[
 }
 
 func TestSensitivityIsSortedAndMatchesARecomputation(t *testing.T) {
-	tolerance := d("0.000000001")
-	near := func(a, b decimal.Decimal) bool { return a.Sub(b).Abs().LessThanOrEqual(tolerance) }
 	forEachOption(t, func(t *testing.T, in *Input, o *Option, r OptionReport) {
+		// Within 1e-9, and from reach within what the rounding of the
+		// rate of one relationship to 16 places (half of 1e-16, in the
+		// engine and in the recomputation) is worth once multiplied by
+		// the profit of one referral and the months of relationships,
+		// profit / perRelationship.
+		tolerance := d("0.000000001")
+		if o.Reach != nil && !o.Reach.PerRelationship().IsZero() {
+			tolerance = tolerance.Add(r.Profit.Abs().Mul(d("1e-16")).DivRound(o.Reach.PerRelationship(), 16))
+		}
+		near := func(a, b decimal.Decimal) bool { return a.Sub(b).Abs().LessThanOrEqual(tolerance) }
 		g, opt := *in, *o
-		opt.ReferralsPerMonth, opt.Reach = o.referralsPerMonth(), nil
 		net := func() decimal.Decimal { return netMonthByMonth(&g, &opt) }
 		want := scaledNets(globalFields, &g, net)
 		for key, nets := range scaledNets(optionFields, &opt, net) {
 			want[key] = nets
+		}
+		if o.Reach != nil {
+			reach := *o.Reach
+			opt.Reach = &reach
+			for key, nets := range scaledNets(reachFields, &reach, net) {
+				want["reach."+key] = nets
+			}
 		}
 		listed := map[string]bool{}
 		for i, s := range r.Sensitivity {

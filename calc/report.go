@@ -16,8 +16,21 @@ type Report struct {
 type OptionReport struct {
 	Name              string
 	Kind              Kind
-	ReferralsPerMonth decimal.Decimal // matured rate, typed or estimated from reach
+	ReferralsPerMonth decimal.Decimal // matured rate, typed, or from reach the rate reached at the horizon
 	Totals
+
+	// From reach only, else nil: the relationships reached at the horizon
+	// and the referrals a month each of them brings.
+	RelationshipsAtHorizon   *decimal.Decimal
+	ReferralsPerRelationship *decimal.Decimal
+
+	// What it takes: the referrals a month once established (in the units
+	// of ReferralsPerMonth, with the same shape over time) that would bring
+	// net 0, and the net of the best option (nil for the best itself). Nil
+	// where no rate would do: no relationships at the horizon, no close
+	// rate, no profit per client.
+	ReferralsToBreakEven *decimal.Decimal
+	ReferralsToMatchBest *decimal.Decimal
 
 	// Incomplete marks a blank option: no cost and no referrals, so nothing
 	// to compare yet. It is never best and has no chance of being best.
@@ -38,17 +51,31 @@ type OptionReport struct {
 	Sensitivity []Sensitivity
 	Months      []Month
 
+	// profitPerRate is the profit of the horizon per unit of rate over
+	// rateLevel: referralsToEarn divides by it.
+	profitPerRate, rateLevel decimal.Decimal
+
 	// clientsWon is the clients won, at random, laid out for the uncertainty
 	// and the chance of being best; nil where BreakEvenClients is nil.
 	clientsWon *tabulated
 }
 
+// referralsToEarn is the rate once established at which the option's profit
+// over the horizon would be profit, or nil where no rate would do.
+func (r *OptionReport) referralsToEarn(profit decimal.Decimal) *decimal.Decimal {
+	return ratio(profit.Mul(r.rateLevel), r.profitPerRate)
+}
+
 // Sensitivity is net with one input at 80 % and at 120 % of its value.
 type Sensitivity struct {
-	Field string // the input's JSON name: "dealValue", "closeRate", ...
+	Field string // the input's path in an option: "dealValue", "closeRate", "reach.passOnRate", ...
 	Low   decimal.Decimal
 	High  decimal.Decimal
 	Swing decimal.Decimal // |High − Low|
+	// CostOnly marks an input that enters only the cash or the time cost:
+	// its entry holds referrals fixed, though fewer meetings rarely bring
+	// the same referrals.
+	CostOnly bool
 }
 
 // Comparison says which option pays best and by how much.

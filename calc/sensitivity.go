@@ -11,22 +11,24 @@ var (
 )
 
 // tornado gathers the sensitivity of one option's net. Net is a sum of
-// products of inputs (see totalsOf), so scaling an input by 1 ± 0.2 moves net
-// by ± 0.2 × the input's part of net: low and high come from one product
-// rather than two projections. A test checks every entry against a
-// recomputation.
+// products of inputs (see totalsOf), so scaling most inputs by 1 ± 0.2 moves
+// net by ± 0.2 × the input's part of net: low and high come from one
+// product rather than two projections. The inputs that shape the referral
+// curve over time (the ramp, and from reach the relationships, their
+// growth, trust, the group's size and competitors) are not proportional:
+// their entries recompute the curve's sum. A test checks every entry
+// against a recomputation of its own.
 type tornado struct {
-	in     *Input  // a copy, varied in place where a rate is capped
-	opt    *Option // a copy with its referrals typed, varied in place too
+	in     *Input  // a copy, varied in place where a figure is recomputed
+	opt    *Option // a copy, its reach copied too, varied in place likewise
 	t      Totals
 	each   everyMonth
-	ramp   decimal.Decimal // rampSum over the horizon
 	months decimal.Decimal // the horizon
 	// meetings and oneToOnes are counted over the horizon.
 	meetings, oneToOnes decimal.Decimal
 	// profit is the entry of the inputs whose part of net is profit
-	// (dealValue, dealsPerClient, grossMargin, referralsPerMonth, closeRate),
-	// computed once.
+	// (dealValue, dealsPerClient, grossMargin, referralsPerMonth, closeRate,
+	// and from reach the contacts and shares), computed once.
 	profit    Sensitivity
 	hasProfit bool
 	out       []Sensitivity
@@ -34,23 +36,30 @@ type tornado struct {
 
 // sensitivityOf is the tornado: net with each non-zero input that moves it
 // at 80 % and 120 % (rates capped at 100 %), largest swing first. Inputs whose
-// change does not move net are left out. o's referrals estimated from reach
-// are already resolved (see optionReport), so they vary as one input,
-// referralsPerMonth.
-func sensitivityOf(in *Input, o *Option, t Totals, each everyMonth, ramp decimal.Decimal) []Sensitivity {
+// change does not move net are left out, and so are the spread and the
+// horizon, which the model leaves out.
+func sensitivityOf(in *Input, o *Option, t Totals, each everyMonth) []Sensitivity {
 	g, opt := *in, *o
-	s := tornado{in: &g, opt: &opt, t: t, each: each, ramp: ramp, months: decimal.NewFromInt(int64(in.HorizonMonths))}
+	s := tornado{in: &g, opt: &opt, t: t, each: each, months: decimal.NewFromInt(int64(in.HorizonMonths))}
 	s.meetings = each.meetings.Mul(s.months)
 	s.oneToOnes = o.OneToOnesPerMonth.Mul(s.months)
-	s.out = make([]Sensitivity, 0, len(globalFields)+len(optionFields))
-	var figs [2 * maxFigures]figure // the business's figures, then the option's
-	for _, f := range s.opt.figures(s.in.figures(figs[:0])) {
-		if f.at == &s.opt.ReferralSpread {
-			// The spread moves no net, only how sure it is: the model
-			// leaves it out of the tornado, as it does the horizon.
-			continue
+	s.out = make([]Sensitivity, 0, len(globalFields)+len(optionFields)+len(reachFields))
+	var figs [3 * maxFigures]figure // the business's figures, the option's, its reach's
+	all := s.opt.figures(s.in.figures(figs[:0]))
+	reachFrom := len(all)
+	if o.Reach != nil {
+		reach := *o.Reach
+		opt.Reach = &reach
+		all = reach.figures(all)
+	}
+	for i, f := range all {
+		switch {
+		case f.at == &s.opt.ReferralSpread:
+		case i >= reachFrom:
+			s.add("reach."+f.key, f.unit, f.at)
+		default:
+			s.add(f.key, f.unit, f.at)
 		}
-		s.add(f.key, f.unit, f.at)
 	}
 	sortBySwing(s.out)
 	return s.out
@@ -64,9 +73,10 @@ func (s *tornado) add(key string, u unit, at *decimal.Decimal) {
 		return
 	}
 	var e Sensitivity
-	switch part, cost, _ := s.netPart(at); {
-	case at == &s.opt.RampMonths: // the ramp's sum is not proportional to its length
-		e = s.rampEntry(value)
+	switch part, cost, proportionalPart := s.netPart(at); {
+	case !proportionalPart:
+		e = Sensitivity{Low: s.netWith(at, value.Mul(lowFactor)), High: s.netWith(at, value.Mul(highFactor))}
+		e.Swing = swing(e.Low, e.High)
 	case !cost: // profit, the one part that is not a cost
 		if !s.hasProfit {
 			s.profit, s.hasProfit = proportional(s.t.Net, part, false), true
@@ -74,19 +84,32 @@ func (s *tornado) add(key string, u unit, at *decimal.Decimal) {
 		e = s.profit
 	default:
 		e = proportional(s.t.Net, part, true)
+		e.CostOnly = true
 	}
 	if u == unitRate && larger(value.Mul(highFactor), one) {
-		// No exact factor leads to 100 %, so recompute. Rates change
-		// neither the monthly costs nor the ramp.
-		*at = one
-		e.High = totalsOf(s.in, s.opt, s.each, s.ramp).Net
-		*at = value
+		// No exact factor leads to 100 %, so recompute.
+		e.High = s.netWith(at, one)
 		e.Swing = swing(e.Low, e.High)
 	}
 	if !e.Swing.IsZero() {
 		e.Field = key
 		s.out = append(s.out, e)
 	}
+}
+
+// netWith is net with the input at *at set to v, recomputed: the monthly
+// costs do not change with any input recomputed here (rates, the referral
+// curve's inputs), but the curve may.
+func (s *tornado) netWith(at *decimal.Decimal, v decimal.Decimal) decimal.Decimal {
+	value := *at
+	*at = v
+	referrals := s.opt.ReferralsPerMonth
+	if r := s.opt.Reach; r != nil {
+		referrals = r.PerRelationship()
+	}
+	net := totalsOf(s.in, s.opt, s.each, referrals.Mul(referralSum(s.in.HorizonMonths, s.opt))).Net
+	*at = value
+	return net
 }
 
 // proportional is the entry of an input whose part of net is part: net moves
@@ -112,26 +135,20 @@ func swing(low, high decimal.Decimal) decimal.Decimal {
 	return low.Sub(high)
 }
 
-// rampEntry is the entry of rampMonths: a longer ramp delays referrals.
-func (s *tornado) rampEntry(rampMonths decimal.Decimal) Sensitivity {
-	o, in := s.opt, s.in
-	perRampMonth := o.ReferralsPerMonth.Mul(o.CloseRate).Mul(in.profitPerClient())
-	netAt := func(factor decimal.Decimal) decimal.Decimal {
-		return s.t.Net.Add(perRampMonth.Mul(rampSum(in.HorizonMonths, rampMonths.Mul(factor)).Sub(s.ramp)))
-	}
-	e := Sensitivity{Low: netAt(lowFactor), High: netAt(highFactor)}
-	e.Swing = swing(e.Low, e.High)
-	return e
-}
-
-// netPart is, for each input but rampMonths, its part of net: the sum of the
-// terms of net that are proportional to it, as a magnitude, and whether those
-// terms are costs. Profit is the one part that is not. ok is false for
-// rampMonths and for figures that are not inputs of s. The input is named by
-// its place in s.in or s.opt rather than by its key: comparing pointers is
+// netPart is, for each input of which net is a sum of proportional terms,
+// its part of net: the sum of those terms, as a magnitude, and whether they
+// are costs. Profit is the one part that is not. ok is false for the inputs
+// that shape the referral curve over time. The input is named by its place
+// in s.in, s.opt or its reach rather than by its key: comparing pointers is
 // less code in the browser build than a switch on strings.
 func (s *tornado) netPart(at *decimal.Decimal) (part decimal.Decimal, cost, ok bool) {
 	in, o, hourly := s.in, s.opt, s.in.hourCost()
+	if r := o.Reach; r != nil {
+		switch at {
+		case &r.ContactsPerRelationship, &r.TargetShare, &r.InMarketShare, &r.PassOnRate:
+			return s.t.Profit, false, true
+		}
+	}
 	switch at {
 	case &in.HourlyValue, &in.BillableShare:
 		part = s.t.TimeCost

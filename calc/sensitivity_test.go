@@ -1,7 +1,9 @@
 package calc
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -9,9 +11,11 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The ramp's part of net is not proportional to it, and the spread has none.
-func TestEveryInputButTheRampAndTheSpreadHasItsPartOfNet(t *testing.T) {
-	s := tornado{in: &Input{}, opt: &Option{}}
+// The ramp's part of net is not proportional to it, nor are those of the
+// reach figures that shape the relationships over time, and the spread has
+// none.
+func TestEveryInputButThoseThatShapeReferralsAndTheSpreadHasItsPartOfNet(t *testing.T) {
+	s := tornado{in: &Input{}, opt: &Option{Reach: &Reach{}}}
 	for _, f := range globalFields {
 		_, _, ok := s.netPart(f.get(s.in))
 		assert.True(t, ok, f.key)
@@ -20,15 +24,21 @@ func TestEveryInputButTheRampAndTheSpreadHasItsPartOfNet(t *testing.T) {
 		_, _, ok := s.netPart(f.get(s.opt))
 		assert.Equal(t, f.key != "rampMonths" && f.key != "referralSpread", ok, f.key)
 	}
+	shapes := []string{"relationships", "relationshipsPerMonth", "trustMonths", "groupSize", "competitors"}
+	for _, f := range reachFields {
+		_, cost, ok := s.netPart(f.get(s.opt.Reach))
+		assert.Equal(t, !slices.Contains(shapes, f.key), ok, f.key)
+		assert.False(t, cost, "%s: reach is never a cost", f.key)
+	}
 	_, _, ok := s.netPart(new(decimal.Decimal))
 	assert.False(t, ok, "no part for a figure that is not an input")
 }
 
 // netMonthByMonth is an option's net over the horizon, worked out month by
-// month from the formulas of docs/model.md, "Month by month", with none of
-// the engine's projection (no totalsOf, no ramp helper, no cap on the ramp):
-// the slow path the tornado's closed form is checked against. The option's
-// referrals are typed, a reach estimate already resolved.
+// month from the formulas of docs/model.md, "Month by month" and "From
+// relationships", with none of the engine's projection (no totalsOf, no
+// referral curve, no ramp helper, no cap on the ramp): the slow path the
+// tornado's closed form is checked against.
 func netMonthByMonth(in *Input, o *Option) decimal.Decimal {
 	meetings := o.MeetingsPerYear.DivRound(d("12"), 16)
 	// Every month's cash but the fees of months 1, 13, 25, …, and its hours.
@@ -48,24 +58,43 @@ func netMonthByMonth(in *Input, o *Option) decimal.Decimal {
 		if !o.RampMonths.IsZero() {
 			ramp = decimal.Min(ramp, decimal.NewFromInt(int64(m)).DivRound(o.RampMonths, 16))
 		}
-		net = net.Add(o.ReferralsPerMonth.Mul(ramp).Mul(profitPerReferral)).Sub(cost)
+		rate := o.ReferralsPerMonth
+		if r := o.Reach; r != nil {
+			perRelationship := r.ContactsPerRelationship.Mul(r.TargetShare).Mul(r.InMarketShare).Mul(r.PassOnRate).
+				DivRound(r.Competitors.Add(d("1")).Mul(d("12")), 16)
+			relationships := r.Relationships.Add(r.RelationshipsPerMonth.Mul(decimal.Max(decimal.Zero, decimal.NewFromInt(int64(m)).Sub(r.TrustMonths))))
+			if !r.GroupSize.IsZero() {
+				relationships = decimal.Min(relationships, r.GroupSize.Sub(d("1")))
+			}
+			rate = relationships.Mul(perRelationship)
+		}
+		net = net.Add(rate.Mul(ramp).Mul(profitPerReferral)).Sub(cost)
 	}
 	return net
 }
 
-// recomputedNet is net with one field of the input or of its first option
-// set to value, projected again from scratch, month by month.
+// recomputedNet is net with one field of the input, of its first option or
+// of that option's reach set to value, projected again from scratch, month
+// by month.
 func recomputedNet(in Input, key string, value decimal.Decimal) decimal.Decimal {
 	o := in.Options[0]
-	o.ReferralsPerMonth, o.Reach = o.referralsPerMonth(), nil
+	if o.Reach != nil {
+		reach := *o.Reach
+		o.Reach = &reach
+	}
 	*fieldAt(&in, &o, key).at = value
 	return netMonthByMonth(&in, &o)
 }
 
-// fieldAt is the figure of the input's or the option's field named key.
+// fieldAt is the figure of the input's, the option's or its reach's field
+// named key, a reach's as "reach.passOnRate".
 func fieldAt(in *Input, o *Option, key string) figure {
-	var figs [2 * maxFigures]figure
-	for _, f := range o.figures(in.figures(figs[:0])) {
+	var figs [3 * maxFigures]figure
+	all := o.figures(in.figures(figs[:0]))
+	if reachKey, ok := strings.CutPrefix(key, "reach."); ok {
+		all, key = o.Reach.figures(figs[:0]), reachKey
+	}
+	for _, f := range all {
 		if f.key == key {
 			return f
 		}
@@ -86,8 +115,27 @@ func TestSensitivityAgreesWithAFullRecomputation(t *testing.T) {
 		in.Options[0].CloseRate = d("0.9") // 120 % is capped at 100 %
 		in.Options[0].RampMonths = d("7.5")
 		in.Options[0].ReferralsPerMonth = d("2")
+		in.Options[0].Reach = nil
 		in.Options[0].MonthlyFee = d("12.5")
 		inputs["a "+string(kind)+" with a capped rate and a fractional ramp"] = in
+	}
+	// From reach: relationships capped within the horizon, or capped from
+	// the start once the tornado lowers the group below them, a fractional
+	// trust, a ramp as well, a rate capped at 100 %.
+	for _, c := range []struct{ name, groupSize, relationships, trust, ramp string }{
+		{"a weekly group whose cap holds from month 18", "25", "0", "6", "0"},
+		{"a group of 12 with 10 relationships at the start, below the cap at 80 %", "12", "10", "2.5", "0"},
+		{"a group without a limit, a fractional trust and a ramp", "0", "3", "4.5", "7.5"},
+		{"a group whose cap holds before trust ends", "5", "4", "30", "3"},
+	} {
+		in := DefaultInput()
+		in.HorizonMonths = 40
+		o := mustPreset(t, KindWeeklyGroup)
+		o.Reach.GroupSize, o.Reach.Relationships, o.Reach.TrustMonths, o.RampMonths = d(c.groupSize), d(c.relationships), d(c.trust), d(c.ramp)
+		o.Reach.PassOnRate = d("0.9") // 120 % is capped at 100 %
+		o.Reach.Competitors = d("1")
+		in.Options = []Option{o}
+		inputs[c.name] = in
 	}
 	// At 120 %, a ramp above 50 months outlasts the input's bound of 60.
 	for _, ramp := range []string{"50", "50.5", "55", "59.9", "60"} {

@@ -47,11 +47,30 @@ func Validate(in Input) Errors {
 		if !o.ReferralsPerMonth.IsZero() {
 			errs.add(reach, CodeConflict, conflictMessage)
 		}
-		before := len(errs)
-		errs = checkFields(errs, o.Reach.figures(figs[:0]), reach)
-		if len(errs) == before && larger(o.Reach.ReferralsPerMonth(), maxReferralsPerMonth) {
-			errs.add(reach, CodeOutOfRange, "The reach estimate comes to more than 10,000 referrals a month; check its figures.")
-		}
+		errs = checkReach(errs, o.Reach, reach, in.HorizonMonths)
+	}
+	return errs
+}
+
+// checkReach appends the errors of a reach estimate at path at: its figures'
+// ranges, a group too small to hold the reader and another member, more
+// relationships than the group holds, and an estimate beyond the referrals
+// the model takes.
+func checkReach(errs Errors, r *Reach, at string, horizon int) Errors {
+	var figs [maxFigures]figure
+	before := len(errs)
+	errs = checkFields(errs, r.figures(figs[:0]), at)
+	if len(errs) > before {
+		return errs
+	}
+	limit, capped := r.relationshipCap()
+	switch {
+	case capped && limit.LessThan(one):
+		errs.add(path(at, "groupSize"), CodeOutOfRange, groupSizeLabel+" must be at least 2, or 0 for no limit.")
+	case capped && larger(r.Relationships, limit):
+		errs.add(path(at, "relationships"), CodeOutOfRange, relationshipsLabel+" can be at most the group's other members ("+groupThousands(limit.String())+").")
+	case horizon >= MinHorizonMonths && larger(r.PerRelationship().Mul(r.RelationshipsAt(horizon)), maxReferralsPerMonth):
+		errs.add(at, CodeOutOfRange, "The reach estimate comes to more than 10,000 referrals a month; check its figures.")
 	}
 	return errs
 }

@@ -37,6 +37,11 @@ type VerdictParts struct {
 	// clients are drawn at random, quoted where several options differ
 	// (pays_best, none_pays); nil otherwise.
 	ChanceBest *float64
+	// ReferralsToBreakEven is what the best option would need where it
+	// loses money (does_not_pay, none_pays): its referrals a month once
+	// established to break even, rounded to 2 places as the reply writes
+	// it; nil otherwise, or where no rate would do.
+	ReferralsToBreakEven *decimal.Decimal
 	// Incomplete lists the blank options, which the sentence asks the
 	// reader to fill in; Best is -1 when every option is blank.
 	Incomplete []int
@@ -58,6 +63,10 @@ func verdictParts(reps []OptionReport, best, runnerUp int, tie bool, horizon int
 	v := verdictFacts(reps, best, runnerUp, tie, horizon)
 	v.Incomplete = incomplete
 	v.Amount = v.Amount.RoundBank(2)
+	if toBreakEven := reps[best].ReferralsToBreakEven; toBreakEven != nil && (v.Case == VerdictDoesNotPay || v.Case == VerdictNonePays) {
+		rounded := toBreakEven.RoundBank(2)
+		v.ReferralsToBreakEven = &rounded
+	}
 	if v.Case == VerdictPaysBest || v.Case == VerdictNonePays {
 		chance := math.Round(chanceBest[best]*10000) / 10000 // as the reply writes it
 		v.ChanceBest = &chance
@@ -119,15 +128,20 @@ func (v VerdictParts) comparison(reps []OptionReport, currency string) string {
 	if v.ChanceBest != nil {
 		chance = ", with a " + formatPercent(*v.ChanceBest) + " chance of coming out best"
 	}
+	needs := ""
+	if v.ReferralsToBreakEven != nil {
+		needs = " To break even, " + b + " would need " + v.ReferralsToBreakEven.StringFixed(2) +
+			" referrals a month once established, where these figures give " + reps[v.Best].ReferralsPerMonth.StringFixedBank(2) + "."
+	}
 	switch v.Case {
 	case VerdictDoesNotPay:
-		return b + " does not pay: it costs " + amount + " more than it brings" + over + "."
+		return b + " does not pay: it costs " + amount + " more than it brings" + over + "." + needs
 	case VerdictPays:
 		return b + " pays: " + amount + " net" + over + paysBack + "."
 	case VerdictEven:
 		return b + " and " + r + " come out even at " + amount + " net" + over + "."
 	case VerdictNonePays:
-		return "None of the options pays" + over + "; " + b + " loses least, " + amount + " less than " + r + chance + "."
+		return "None of the options pays" + over + "; " + b + " loses least, " + amount + " less than " + r + chance + "." + needs
 	}
 	return b + " pays best: " + amount + " more than " + r + over + paysBack + chance + "."
 }
