@@ -29,6 +29,7 @@ func optionReport(in *Input, o *Option) OptionReport {
 	each := monthlyCosts(o)
 	curve := newReferralCurve(in.HorizonMonths, o)
 	t := totalsOf(in, o, each, curve.total())
+	closeRate := o.closeRateAhead()
 	r := OptionReport{
 		Name:              o.Name,
 		Kind:              o.Kind,
@@ -45,12 +46,18 @@ func optionReport(in *Input, o *Option) OptionReport {
 		Sensitivity:       sensitivityOf(in, o, t, each),
 	}
 	if o.Reach != nil {
-		r.RelationshipsAtHorizon, r.ReferralsPerRelationship = &curve.level, &curve.base
+		perRelationship := o.Reach.PerRelationship() // the model's, before a track's factor
+		r.RelationshipsAtHorizon, r.ReferralsPerRelationship = &curve.level, &perRelationship
+	}
+	if tr := o.Track; tr != nil {
+		look := outlookOf(o)
+		r.Track = &TrackReport{MonthsIn: look.monthsIn, Expected: look.expected, Referrals: tr.Referrals,
+			Clients: tr.Clients, Factor: look.factor, CloseRate: look.closeRate}
 	}
 	// What it takes: the rate, once established, whose curve of the same
 	// shape brings a given profit. Its referrals are rate × sum / level.
 	if !curve.level.IsZero() {
-		r.profitPerRate = curve.sum.Mul(o.CloseRate).Mul(in.profitPerClient())
+		r.profitPerRate = curve.sum.Mul(closeRate).Mul(in.profitPerClient())
 		r.rateLevel = curve.level
 		r.ReferralsToBreakEven = r.referralsToEarn(t.Cost)
 	}
@@ -62,11 +69,15 @@ func optionReport(in *Input, o *Option) OptionReport {
 	if r.BreakEvenClients == nil {
 		return r
 	}
-	won := tabulate(clientsWon(t.Clients, o.ReferralSpread))
+	seen := zero // the referrals a member's record adds to the shape
+	if o.Track != nil {
+		seen = o.Track.Referrals
+	}
+	won := tabulate(clientsWonAfter(t.Clients, o.ReferralSpread, seen))
 	r.clientsWon = &won
 	u := uncertaintyOf(&won, *r.BreakEvenClients, profitPerClient, t.Cost)
 	r.Uncertainty = &u
-	r.BreakEvenReferrals = ratio(*r.BreakEvenClients, o.CloseRate)
+	r.BreakEvenReferrals = ratio(*r.BreakEvenClients, closeRate)
 	if r.BreakEvenReferrals != nil {
 		r.BreakEvenReferralsPerYear = ratio(r.BreakEvenReferrals.Mul(twelve), decimal.NewFromInt(int64(in.HorizonMonths)))
 	}

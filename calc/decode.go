@@ -223,6 +223,8 @@ func (dec *decoder) option(v jsonValue, at string, index int) Option {
 			}
 		case "reach":
 			reach = &v.members[i]
+		case "track":
+			o.Track = dec.track(m.value, path(at, "track"))
 		default:
 			typedReferrals = typedReferrals || m.key == "referralsPerMonth"
 			if decodeField(dec, figures, m, at) < 0 {
@@ -249,6 +251,26 @@ const (
 	kindMessage     = "Kind must be weekly_group, open_network, chamber_of_commerce or custom."
 	conflictMessage = "Give referrals a month or the reach estimate, not both."
 )
+
+// track reads a member's record, or null for none. Its fields have no
+// defaults: one left out is 0, which Validate refuses for monthsIn.
+func (dec *decoder) track(v jsonValue, at string) *Track {
+	if v.kind == jsonNull {
+		return nil
+	}
+	var tr Track
+	if !dec.object(v, at, "Track") {
+		return nil
+	}
+	var figs [maxFigures]figure
+	figures := tr.figures(figs[:0])
+	for _, m := range v.members {
+		if decodeField(dec, figures, m, at) < 0 {
+			dec.fail(path(at, m.key), CodeUnknownField, unknownMessage(m.key))
+		}
+	}
+	return &tr
+}
 
 // reach reads a reach estimate; the figures it leaves out are preset's, or
 // zero where the kind has no reach of its own (a custom option starts at

@@ -118,7 +118,16 @@ func EncodeReport(r Report) []byte {
 		w.comma(i)
 		w.int(k)
 	}
-	w.raw(`]},"verdict":`)
+	w.raw(`]`)
+	if v.Renewal { // absent unless the verdict speaks of renewing, so that other replies are as before
+		w.raw(`,"renewal":true,"chanceStayingPays":`)
+		if v.ChanceStayingPays == nil {
+			w.raw(`null`)
+		} else {
+			w.probability(*v.ChanceStayingPays)
+		}
+	}
+	w.raw(`},"verdict":`)
 	w.str(c.Verdict)
 	w.raw(`}}}`)
 	return w.buf
@@ -133,6 +142,7 @@ var (
 	quantileKeys    = []string{"p10", "p50", "p90"}
 	sensitivityKeys = []string{"low", "high", "swing"}
 	monthKeys       = []string{"cash", "hours", "timeCost", "referrals", "clients", "profit", "net"}
+	trackReportKeys = []string{"expected", "referrals", "clients", "factor", "closeRate"}
 )
 
 func (w *jsonWriter) option(o *OptionReport) {
@@ -151,6 +161,13 @@ func (w *jsonWriter) option(o *OptionReport) {
 	if o.RelationshipsAtHorizon != nil {
 		w.figures(relationshipsAtHorizonKey, 2, *o.RelationshipsAtHorizon)
 		w.figures(referralsPerRelationshipKey, 4, *o.ReferralsPerRelationship)
+	}
+	if tr := o.Track; tr != nil { // absent without a track, so that such a reply is as before
+		w.raw(`,"track":{"monthsIn":`)
+		w.int(tr.MonthsIn)
+		w.figures(trackReportKeys[:3], 2, tr.Expected, tr.Referrals, tr.Clients)
+		w.figures(trackReportKeys[3:], 4, tr.Factor, tr.CloseRate)
+		w.raw(`}`)
 	}
 	w.optFigures(whatItTakesKeys, 2, o.ReferralsToBreakEven, o.ReferralsToMatchBest)
 	w.optFigures(roiKeys, 4, o.ROI, o.CashROI)
@@ -354,6 +371,11 @@ func EncodeInput(in Input) []byte {
 			w.raw(`}`)
 		}
 		writeFields(&w, o.figures(figs[:0]), skip)
+		if o.Track != nil {
+			w.raw(`,"track":{`)
+			writeFields(&w, o.Track.figures(figs[:0]), "")
+			w.raw(`}`)
+		}
 		w.raw(`}`)
 	}
 	w.raw(`]}`)

@@ -72,8 +72,8 @@ func TestInputSchemaDescribesEveryFieldOnce(t *testing.T) {
 		assert.True(t, f.Max.GreaterThan(f.Min), f.Path)
 		paths[f.Path] = f
 	}
-	// 1 horizon + 5 business + 16 option + 9 reach fields.
-	assert.Len(t, paths, 1+5+16+9)
+	// 1 horizon + 5 business + 16 option + 9 reach + 3 track fields.
+	assert.Len(t, paths, 1+5+16+9+3)
 	assert.Equal(t, "What an hour of your time is worth", paths["hourlyValue"].Label)
 	assert.Equal(t, "50", paths["hourlyValue"].Default.String())
 	assert.Equal(t, FieldSpec{
@@ -92,6 +92,13 @@ func TestInputSchemaDescribesEveryFieldOnce(t *testing.T) {
 	assert.Equal(t, "120", paths["horizonMonths"].Max.String())
 	assert.Equal(t, "24", paths["horizonMonths"].Default.String())
 	assert.Equal(t, "Members who offer what you offer", paths["options[].reach.competitors"].Label)
+	assert.Equal(t, FieldSpec{
+		Path: "options[].track.monthsIn", Label: "Months you have been a member", Unit: "months",
+		Min: one, Max: decimal.NewFromInt(120), Default: zero,
+	}, paths["options[].track.monthsIn"])
+	assert.Equal(t, "Referrals you have had so far", paths["options[].track.referrals"].Label)
+	assert.Equal(t, "Clients won from them so far", paths["options[].track.clients"].Label)
+	assert.Equal(t, "count", paths["options[].track.clients"].Unit)
 
 	// The error of a field names it as the schema labels it.
 	_, errs := DecodeInput([]byte(`{"options":[{"kind":"custom","name":"X","reach":{"relationships":1,"contactsPerRelationship":1,"targetShare":1,"inMarketShare":1,"competitors":0,"passOnRate":2}}]}`))

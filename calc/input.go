@@ -55,6 +55,22 @@ type Option struct {
 	// reader's relationships in the group; ReferralsPerMonth must then be
 	// zero, and RampMonths still applies.
 	Reach *Reach
+
+	// Track, when set, is the record of a reader who is already a member:
+	// the projection is then the months ahead, from membership month
+	// MonthsIn + 1, and the record updates the referral rate and the close
+	// rate (see outlookOf).
+	Track *Track
+}
+
+// Track is what a group has brought a reader who is already a member: the
+// months in it, and the referrals and clients it brought in them. Each is a
+// whole number; Clients is at most Referrals. The money already spent is
+// not in it: past costs are sunk, and the projection counts none of them.
+type Track struct {
+	MonthsIn  decimal.Decimal // months already in the group, 1-120
+	Referrals decimal.Decimal // referrals had in those months
+	Clients   decimal.Decimal // clients won from them
 }
 
 // Reach estimates referrals from the reader's relationships in a group,
@@ -84,6 +100,8 @@ const (
 	MaxOptions       = 6
 	MaxNameRunes     = 60
 	MaxInputBytes    = 32 << 10
+	MinMonthsIn      = 1 // a track's months in the group
+	MaxMonthsIn      = 120
 )
 
 // unit says how a numeric field is read, bounded and described to the reader.
@@ -150,6 +168,13 @@ func (o *Option) figures(figs []figure) []figure {
 	return figs
 }
 
+func (tr *Track) figures(figs []figure) []figure {
+	for i := range trackFields {
+		figs = append(figs, figure{&trackFields[i].fieldInfo, trackFields[i].get(tr)})
+	}
+	return figs
+}
+
 func (r *Reach) figures(figs []figure) []figure {
 	for i := range reachFields {
 		figs = append(figs, figure{&reachFields[i].fieldInfo, reachFields[i].get(r)})
@@ -199,6 +224,24 @@ var reachFields = []field[Reach]{
 	{fieldInfo{"passOnRate", "Chance they pass on a need they hear of", unitRate, one}, func(r *Reach) *decimal.Decimal { return &r.PassOnRate }},
 	{fieldInfo{"competitors", "Members who offer what you offer", unitCount, decimal.NewFromInt(1_000)}, func(r *Reach) *decimal.Decimal { return &r.Competitors }},
 }
+
+// trackFields are a track's, whole numbers all: validateTrack checks that,
+// the months' lower bound of 1 and the clients against the referrals.
+var trackFields = []field[Track]{
+	{fieldInfo{"monthsIn", monthsInLabel, unitMonths, decimal.NewFromInt(MaxMonthsIn)}, func(tr *Track) *decimal.Decimal { return &tr.MonthsIn }},
+	{fieldInfo{"referrals", trackReferralsLabel, unitCount, maxTrackCount}, func(tr *Track) *decimal.Decimal { return &tr.Referrals }},
+	{fieldInfo{"clients", "Clients won from them so far", unitCount, maxTrackCount}, func(tr *Track) *decimal.Decimal { return &tr.Clients }},
+}
+
+// Labels of the track fields that the validation's sentences name.
+const (
+	monthsInLabel       = "Months you have been a member"
+	trackReferralsLabel = "Referrals you have had so far"
+)
+
+// maxTrackCount bounds the referrals and clients of a track: 10,000 a
+// month, the most an option may bring, for 120 months.
+var maxTrackCount = decimal.NewFromInt(1_200_000)
 
 // Labels of the reach fields that the validation's sentences name.
 const (

@@ -58,11 +58,12 @@ func meetingsPerMonth(o *Option) decimal.Decimal {
 	return o.MeetingsPerYear.DivRound(twelve, divPlaces)
 }
 
-// fullRateMonth is the first month in which referrals reach their full
-// rate, or horizon + 1 if no month of the horizon does. The ramp may be
+// fullRateMonth is the first month of the projection in which referrals
+// reach their full rate, or horizon + 1 if no month of the horizon does;
+// projection month m is membership month offset + m. The ramp may be
 // longer than an input's 60 months: the tornado tries 120 % of it.
-func fullRateMonth(horizon int, rampMonths decimal.Decimal) int {
-	return min(horizon+1, max(1, int(rampMonths.Ceil().IntPart())))
+func fullRateMonth(horizon, offset int, rampMonths decimal.Decimal) int {
+	return min(horizon+1, max(1, int(rampMonths.Ceil().IntPart())-offset))
 }
 
 // rampUp is an option's ramp-up over the horizon: the share of the full
@@ -74,15 +75,17 @@ type rampUp struct {
 }
 
 // newRampUp divides once per month of the ramp: the referral curve and the
-// sensitivity share its factors and sum.
-func newRampUp(horizon int, rampMonths decimal.Decimal) rampUp {
-	full := fullRateMonth(horizon, rampMonths)
+// sensitivity share its factors and sum. The horizon's months are
+// membership months offset + 1 … offset + horizon: a member's ramp is as
+// far along as their months in the group have brought it.
+func newRampUp(horizon, offset int, rampMonths decimal.Decimal) rampUp {
+	full := fullRateMonth(horizon, offset, rampMonths)
 	r := rampUp{
 		factors: make([]decimal.Decimal, full-1),
 		sum:     decimal.NewFromInt(int64(horizon - full + 1)),
 	}
 	for m := 1; m < full; m++ {
-		r.factors[m-1] = decimal.NewFromInt(int64(m)).DivRound(rampMonths, divPlaces)
+		r.factors[m-1] = decimal.NewFromInt(int64(offset+m)).DivRound(rampMonths, divPlaces)
 		r.sum = r.sum.Add(r.factors[m-1])
 	}
 	return r
@@ -111,17 +114,21 @@ type referralCurve struct {
 	level decimal.Decimal
 }
 
-// newReferralCurve lays out an option's referrals over the horizon.
+// newReferralCurve lays out an option's referrals over the horizon: from
+// membership month 1, or for a member (see outlookOf) over the months
+// ahead, scaled by the record's factor.
 func newReferralCurve(horizon int, o *Option) referralCurve {
-	ramp := newRampUp(horizon, o.RampMonths)
+	look := outlookOf(o)
+	off := look.monthsIn
+	ramp := newRampUp(horizon, off, o.RampMonths)
 	r := o.Reach
 	if r == nil {
-		return referralCurve{base: o.ReferralsPerMonth, factors: ramp.factors, steady: one, sum: ramp.sum, level: one}
+		return referralCurve{base: look.scaled(o.ReferralsPerMonth), factors: ramp.factors, steady: one, sum: ramp.sum, level: one}
 	}
-	c := referralCurve{base: r.PerRelationship(), sum: zero, level: r.RelationshipsAt(horizon)}
+	c := referralCurve{base: look.scaled(r.PerRelationship()), sum: zero, level: r.RelationshipsAt(off + horizon)}
 	limit, capped := r.relationshipCap()
 	for m := 1; m <= horizon; m++ {
-		rel := r.RelationshipsAt(m)
+		rel := r.RelationshipsAt(off + m)
 		grown := r.RelationshipsPerMonth.IsZero() || capped && rel.Equal(limit)
 		if m > len(ramp.factors) && grown { // the factor stays rel from here on
 			c.steady = rel
@@ -135,20 +142,82 @@ func newReferralCurve(horizon int, o *Option) referralCurve {
 	return c
 }
 
-// referralSum is the sum of newReferralCurve's factors, worked out in
-// closed form once the ramp is full: the tornado recomputes it for every
-// input that shapes the curve.
-func referralSum(horizon int, o *Option) decimal.Decimal {
-	ramp := newRampUp(horizon, o.RampMonths)
+// referralBase is what an option's referral curve multiplies before a
+// track's factor: the typed rate, or what one relationship brings a month.
+func referralBase(o *Option) decimal.Decimal {
+	if r := o.Reach; r != nil {
+		return r.PerRelationship()
+	}
+	return o.ReferralsPerMonth
+}
+
+// referralTotal is the referrals of the horizon, newReferralCurve's total
+// worked out in closed form: the tornado recomputes it for every input
+// that shapes the curve or, for a member, the record's update.
+func referralTotal(horizon int, o *Option) decimal.Decimal {
+	look := outlookOf(o)
+	return look.scaled(referralBase(o)).Mul(referralSum(look.monthsIn, horizon, o))
+}
+
+// referralSum is the sum of the curve's factors over membership months
+// offset + 1 … offset + horizon, in closed form once the ramp is full.
+func referralSum(offset, horizon int, o *Option) decimal.Decimal {
+	ramp := newRampUp(horizon, offset, o.RampMonths)
 	r := o.Reach
 	if r == nil {
 		return ramp.sum
 	}
 	sum := zero
 	for m, f := range ramp.factors {
-		sum = sum.Add(r.RelationshipsAt(m + 1).Mul(f))
+		sum = sum.Add(r.RelationshipsAt(offset + m + 1).Mul(f))
 	}
-	return sum.Add(r.relationshipsSum(len(ramp.factors)+1, horizon))
+	return sum.Add(r.relationshipsSum(offset+len(ramp.factors)+1, offset+horizon))
+}
+
+// outlook is what a track makes of an option's projection: the months it
+// starts after, and the record's update of the referral rate and the close
+// rate. Without a track it starts at month 1 and changes nothing.
+type outlook struct {
+	monthsIn  int
+	tracked   bool
+	expected  decimal.Decimal // the referrals the model expected over the months in
+	factor    decimal.Decimal // the referrals ahead are the model's times factor
+	closeRate decimal.Decimal // closeRate', the close rate updated by the record
+}
+
+// outlookOf updates an option's model by its track, as MODEL.md says:
+//
+//	expected   = Σ referrals over membership months 1 … monthsIn, factor 1
+//	factor     = (k + referrals) / (k + expected), k = 1/referralSpread²; 1 for a spread of 0
+//	closeRate' = (10·closeRate + clients) / (10 + referrals)
+//
+// The factor is worked out as (1 + referrals·spread²) / (1 + expected·spread²),
+// the same ratio with k multiplied out of it, so that it takes one division
+// rather than three.
+func outlookOf(o *Option) outlook {
+	tr := o.Track
+	if tr == nil {
+		return outlook{factor: one, closeRate: o.CloseRate}
+	}
+	look := outlook{monthsIn: int(tr.MonthsIn.IntPart()), tracked: true, factor: one}
+	look.expected = referralBase(o).Mul(referralSum(0, look.monthsIn, o))
+	if s2 := o.ReferralSpread.Mul(o.ReferralSpread); !s2.IsZero() {
+		look.factor = one.Add(tr.Referrals.Mul(s2)).DivRound(one.Add(look.expected.Mul(s2)), divPlaces)
+	}
+	look.closeRate = o.closeRateAhead()
+	return look
+}
+
+// priorWeight is what the model's close rate weighs against a record: as
+// much as 10 referrals.
+var priorWeight = decimal.NewFromInt(10)
+
+// scaled is a referral rate of the model as the record updates it.
+func (look *outlook) scaled(rate decimal.Decimal) decimal.Decimal {
+	if !look.tracked {
+		return rate
+	}
+	return rate.Mul(look.factor)
 }
 
 // relationshipsSum is RelationshipsAt(t) summed over the months t = a … b,
@@ -202,22 +271,35 @@ func (c *referralCurve) factor(m int) decimal.Decimal {
 // total is the referrals of the horizon.
 func (c *referralCurve) total() decimal.Decimal { return c.base.Mul(c.sum) }
 
-// annualFeesDue is how many times the annual fee is charged over a horizon.
-func annualFeesDue(horizon int) int { return (horizon-1)/12 + 1 }
+// annualFeesDue is how many times the annual fee is charged over a horizon
+// that starts after offset months of membership: the membership months
+// 1, 13, 25, … among offset + 1 … offset + horizon.
+func annualFeesDue(offset, horizon int) int { return feesBy(offset+horizon) - feesBy(offset) }
 
-// annualFeeMonth reports whether the annual fee falls due in month m
-// (months 1, 13, 25, ...).
-func annualFeeMonth(m int) bool { return m%12 == 1 }
+// feesBy is how many annual fees fall due in membership months 1 … t.
+func feesBy(t int) int { return (t + 11) / 12 }
+
+// annualFeeMonth reports whether the annual fee falls due in membership
+// month t (months 1, 13, 25, ...).
+func annualFeeMonth(t int) bool { return t%12 == 1 }
 
 // totalsOf sums an option over the horizon in closed form. each is
 // monthlyCosts(o) and referrals the total of its referral curve, passed in
 // so that callers varying other inputs compute them once. It agrees exactly
 // with the sum of months.
+//
+// For a member (see outlookOf) the horizon is the months ahead: no joining
+// fee, the annual fees of the anniversaries it holds, and the updated close
+// rate.
 func totalsOf(in *Input, o *Option, each everyMonth, referrals decimal.Decimal) Totals {
 	h := decimal.NewFromInt(int64(in.HorizonMonths))
-	dues := decimal.NewFromInt(int64(annualFeesDue(in.HorizonMonths)))
+	monthsIn := o.monthsIn()
+	dues := decimal.NewFromInt(int64(annualFeesDue(monthsIn, in.HorizonMonths)))
 	var t Totals
-	t.Fees = o.JoiningFee.Add(o.AnnualFee.Mul(dues)).Add(o.MonthlyFee.Mul(h))
+	t.Fees = o.AnnualFee.Mul(dues).Add(o.MonthlyFee.Mul(h))
+	if monthsIn == 0 {
+		t.Fees = o.JoiningFee.Add(o.AnnualFee.Mul(dues)).Add(o.MonthlyFee.Mul(h))
+	}
 	t.Meals = each.meals.Mul(h)
 	t.Travel = each.travel.Mul(h)
 	t.Cash = t.Fees.Add(t.Meals).Add(t.Travel)
@@ -225,7 +307,7 @@ func totalsOf(in *Input, o *Option, each everyMonth, referrals decimal.Decimal) 
 	t.TimeCost = t.Hours.Mul(in.hourCost())
 	t.Cost = t.Cash.Add(t.TimeCost)
 	t.Referrals = referrals
-	t.Clients = t.Referrals.Mul(o.CloseRate)
+	t.Clients = t.Referrals.Mul(o.closeRateAhead())
 	t.Revenue = t.Clients.Mul(in.DealValue).Mul(in.DealsPerClient)
 	t.Profit = t.Revenue.Mul(in.GrossMargin)
 	t.Net = t.Profit.Sub(t.Cost)
@@ -235,8 +317,11 @@ func totalsOf(in *Input, o *Option, each everyMonth, referrals decimal.Decimal) 
 // monthsOf projects an option month by month, following the model's
 // formulas one month at a time; each is monthlyCosts(o). Ordinary months
 // (referrals steady, no joining or annual fee) are all alike, so the first
-// one is reused, and so are its referrals in the months with a fee.
+// one is reused, and so are its referrals in the months with a fee. Month m
+// of the projection is membership month monthsIn + m, a member's months in
+// the group before it counting nothing.
 func monthsOf(in *Input, o *Option, each everyMonth, curve *referralCurve) []Month {
+	monthsIn, closeRate := o.monthsIn(), o.closeRateAhead()
 	recurring := o.MonthlyFee.Add(each.meals).Add(each.travel)
 	timeCost := each.hours.Mul(in.hourCost())
 	cost := recurring.Add(timeCost) // an ordinary month's cash and time
@@ -248,12 +333,12 @@ func monthsOf(in *Input, o *Option, each everyMonth, curve *referralCurve) []Mon
 			mo.Referrals, mo.Clients, mo.Profit = steady.Referrals, steady.Clients, steady.Profit
 		} else {
 			mo.Referrals = curve.base.Mul(curve.factor(m))
-			mo.Clients = mo.Referrals.Mul(o.CloseRate)
+			mo.Clients = mo.Referrals.Mul(closeRate)
 			mo.Profit = mo.Clients.Mul(profitPerClient)
 		}
 		monthCost := cost
-		if annualFeeMonth(m) { // month 1 is one, and brings the joining fee too
-			if m == 1 {
+		if t := monthsIn + m; annualFeeMonth(t) { // membership month 1 is one, and brings the joining fee too
+			if t == 1 {
 				mo.Cash = mo.Cash.Add(o.JoiningFee)
 			}
 			mo.Cash = mo.Cash.Add(o.AnnualFee)
@@ -267,7 +352,7 @@ func monthsOf(in *Input, o *Option, each everyMonth, curve *referralCurve) []Mon
 	cumulative := zero
 	for i := range series {
 		m := i + 1
-		isOrdinary := m > len(curve.factors) && !annualFeeMonth(m) // month 1 is an annual-fee month
+		isOrdinary := m > len(curve.factors) && !annualFeeMonth(monthsIn+m) // membership month 1 is an annual-fee month
 		switch {
 		case isOrdinary && ordinary != nil:
 			series[i] = *ordinary
@@ -285,6 +370,24 @@ func monthsOf(in *Input, o *Option, each everyMonth, curve *referralCurve) []Mon
 		series[i].CumulativeNet = cumulative
 	}
 	return series
+}
+
+// monthsIn is the months of membership before the projection: a track's,
+// else 0.
+func (o *Option) monthsIn() int {
+	if o.Track == nil {
+		return 0
+	}
+	return int(o.Track.MonthsIn.IntPart())
+}
+
+// closeRateAhead is the close rate of the projection: closeRate' for a
+// member (see outlookOf), else the close rate.
+func (o *Option) closeRateAhead() decimal.Decimal {
+	if tr := o.Track; tr != nil {
+		return priorWeight.Mul(o.CloseRate).Add(tr.Clients).DivRound(priorWeight.Add(tr.Referrals), divPlaces)
+	}
+	return o.CloseRate
 }
 
 // paybackMonth is the first month whose cumulative net is at least zero.

@@ -32,6 +32,10 @@ type OptionReport struct {
 	ReferralsToBreakEven *decimal.Decimal
 	ReferralsToMatchBest *decimal.Decimal
 
+	// Track is a member's record and what it did to the projection; nil
+	// for an option without a track.
+	Track *TrackReport
+
 	// Incomplete marks a blank option: no cost and no referrals, so nothing
 	// to compare yet. It is never best and has no chance of being best.
 	Incomplete bool
@@ -58,6 +62,17 @@ type OptionReport struct {
 	// clientsWon is the clients won, at random, laid out for the uncertainty
 	// and the chance of being best; nil where BreakEvenClients is nil.
 	clientsWon *tabulated
+}
+
+// TrackReport is a member's record, what the model expected of it, and how
+// it updated the months ahead (see outlookOf).
+type TrackReport struct {
+	MonthsIn  int
+	Expected  decimal.Decimal // the referrals the model expected over the months in
+	Referrals decimal.Decimal // the referrals had in them
+	Clients   decimal.Decimal // the clients won from them
+	Factor    decimal.Decimal // what the referrals ahead are scaled by: (k + referrals) / (k + expected), k = 1/spread²
+	CloseRate decimal.Decimal // closeRate' = (10·closeRate + clients) / (10 + referrals)
 }
 
 // referralsToEarn is the rate once established at which the option's profit

@@ -20,7 +20,7 @@ type Schema struct {
 
 // FieldSpec describes one numeric input as a form shows it.
 type FieldSpec struct {
-	Path  string          `json:"path"`  // "hourlyValue", "options[].annualFee", "options[].reach.passOnRate"
+	Path  string          `json:"path"`  // "hourlyValue", "options[].annualFee", "options[].reach.passOnRate", "options[].track.monthsIn"
 	Label string          `json:"label"` // the reader's words for it, in the form and in its errors
 	Unit  string          `json:"unit"`  // money, rate (a fraction, typed as a percentage), hours, count, months or number (a plain ratio)
 	Min   decimal.Decimal `json:"min"`
@@ -56,6 +56,13 @@ func InputSchema() Schema {
 	}
 	for _, f := range (&Reach{}).figures(figs[:0]) {
 		s.Fields = append(s.Fields, fieldSpec("options[].reach.", f, zero))
+	}
+	for _, f := range (&Track{}).figures(figs[:0]) {
+		spec := fieldSpec("options[].track.", f, zero)
+		if f.key == "monthsIn" {
+			spec.Min = decimal.NewFromInt(MinMonthsIn)
+		}
+		s.Fields = append(s.Fields, spec)
 	}
 	for _, k := range kindNames {
 		s.Kinds = append(s.Kinds, KindSpec{k.kind, k.name})

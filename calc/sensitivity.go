@@ -99,15 +99,12 @@ func (s *tornado) add(key string, u unit, at *decimal.Decimal) {
 
 // netWith is net with the input at *at set to v, recomputed: the monthly
 // costs do not change with any input recomputed here (rates, the referral
-// curve's inputs), but the curve may.
+// curve's inputs), but the curve may, and for a member so may the record's
+// update of the referral rate and the close rate.
 func (s *tornado) netWith(at *decimal.Decimal, v decimal.Decimal) decimal.Decimal {
 	value := *at
 	*at = v
-	referrals := s.opt.ReferralsPerMonth
-	if r := s.opt.Reach; r != nil {
-		referrals = r.PerRelationship()
-	}
-	net := totalsOf(s.in, s.opt, s.each, referrals.Mul(referralSum(s.in.HorizonMonths, s.opt))).Net
+	net := totalsOf(s.in, s.opt, s.each, referralTotal(s.in.HorizonMonths, s.opt)).Net
 	*at = value
 	return net
 }
@@ -138,26 +135,36 @@ func swing(low, high decimal.Decimal) decimal.Decimal {
 // netPart is, for each input of which net is a sum of proportional terms,
 // its part of net: the sum of those terms, as a magnitude, and whether they
 // are costs. Profit is the one part that is not. ok is false for the inputs
-// that shape the referral curve over time. The input is named by its place
+// that shape the referral curve over time and, for a member, for those the
+// record's update mixes with the record: the referral rate, the reach
+// figures of one relationship's rate (which move the referrals the model
+// expected, and so the factor) and the close rate (closeRate' weighs it
+// against the record's). The input is named by its place
 // in s.in, s.opt or its reach rather than by its key: comparing pointers is
 // less code in the browser build than a switch on strings.
 func (s *tornado) netPart(at *decimal.Decimal) (part decimal.Decimal, cost, ok bool) {
 	in, o, hourly := s.in, s.opt, s.in.hourCost()
+	member := o.Track != nil
 	if r := o.Reach; r != nil {
 		switch at {
 		case &r.ContactsPerRelationship, &r.TargetShare, &r.InMarketShare, &r.PassOnRate:
-			return s.t.Profit, false, true
+			return s.t.Profit, false, !member
 		}
 	}
 	switch at {
+	case &o.ReferralsPerMonth, &o.CloseRate:
+		return s.t.Profit, false, !member
 	case &in.HourlyValue, &in.BillableShare:
 		part = s.t.TimeCost
-	case &in.DealValue, &in.DealsPerClient, &in.GrossMargin, &o.ReferralsPerMonth, &o.CloseRate:
+	case &in.DealValue, &in.DealsPerClient, &in.GrossMargin:
 		return s.t.Profit, false, true
 	case &o.JoiningFee:
 		part = o.JoiningFee
+		if member { // paid before the months ahead
+			part = zero
+		}
 	case &o.AnnualFee:
-		part = o.AnnualFee.Mul(decimal.NewFromInt(int64(annualFeesDue(in.HorizonMonths))))
+		part = o.AnnualFee.Mul(decimal.NewFromInt(int64(annualFeesDue(o.monthsIn(), in.HorizonMonths))))
 	case &o.MonthlyFee:
 		part = o.MonthlyFee.Mul(s.months)
 	case &o.MealCost:

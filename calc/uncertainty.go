@@ -38,11 +38,21 @@ type countDistribution interface {
 // Janson, "Poisson Approximation", 1992). A spread too small to move any
 // probability by poissonWithin is therefore taken as a known rate.
 func clientsWon(clients, spread decimal.Decimal) countDistribution {
-	mean, s := float64Of(clients), float64Of(spread)
-	if mean*s*s <= poissonWithin {
+	return clientsWonAfter(clients, spread, zero)
+}
+
+// clientsWonAfter is clientsWon for a member whose record holds seen
+// referrals: the record narrows the reader's uncertainty about the rate,
+// the gamma's shape growing from k = 1/spread² to k + seen, so the clients
+// are negative binomial of shape k + seen (Poisson still for a spread of
+// 0). Its distance from the Poisson is then clients/(k + seen) =
+// clients × spread² / (1 + seen × spread²).
+func clientsWonAfter(clients, spread, seen decimal.Decimal) countDistribution {
+	mean, s, n := float64Of(clients), float64Of(spread), float64Of(seen)
+	if mean*s*s/(1+n*s*s) <= poissonWithin {
 		return poisson{mean: mean}
 	}
-	return newNegativeBinomial(mean, 1/(s*s))
+	return newNegativeBinomial(mean, 1/(s*s)+n)
 }
 
 // poissonWithin is a distance in total variation that changes no

@@ -39,15 +39,65 @@ func Validate(in Input) Errors {
 		case hasBidiControl(o.Name):
 			errs.add(path(at, "name"), CodeInvalidName, "A name cannot hold the invisible characters that reverse the direction of text.")
 		}
+		before := len(errs)
 		errs = checkFields(errs, o.figures(figs[:0]), at)
-		if o.Reach == nil {
-			continue
+		var monthsIn int // the months before the projection, once the track is valid
+		if o.Track != nil {
+			n := len(errs)
+			if errs = checkTrack(errs, o.Track, path(at, "track")); len(errs) == n {
+				monthsIn = o.monthsIn()
+			}
 		}
-		reach := path(at, "reach")
-		if !o.ReferralsPerMonth.IsZero() {
-			errs.add(reach, CodeConflict, conflictMessage)
+		if o.Reach != nil {
+			reach := path(at, "reach")
+			if !o.ReferralsPerMonth.IsZero() {
+				errs.add(reach, CodeConflict, conflictMessage)
+			}
+			errs = checkReach(errs, o.Reach, reach, monthsIn+in.HorizonMonths)
 		}
-		errs = checkReach(errs, o.Reach, reach, in.HorizonMonths)
+		if o.Track != nil && len(errs) == before && in.HorizonMonths >= MinHorizonMonths && in.HorizonMonths <= MaxHorizonMonths {
+			errs = checkUpdatedRate(errs, o, in.HorizonMonths, path(at, "track"))
+		}
+	}
+	return errs
+}
+
+// checkTrack appends the errors of a member's record at path at: its
+// figures' ranges, months in below 1, a figure that is not whole, and more
+// clients than referrals.
+func checkTrack(errs Errors, tr *Track, at string) Errors {
+	var figs [maxFigures]figure
+	before := len(errs)
+	for _, f := range tr.figures(figs[:0]) {
+		switch at := path(at, f.key); {
+		case f.at == &tr.MonthsIn && (f.at.LessThan(one) || larger(*f.at, f.max)):
+			errs.add(at, CodeOutOfRange, monthsInLabel+" must be between 1 and 120.")
+		case f.at.IsNegative():
+			errs.add(at, CodeNegative, rangeMessage(f.fieldInfo, true))
+		case larger(*f.at, f.max):
+			errs.add(at, CodeOutOfRange, rangeMessage(f.fieldInfo, false))
+		case !f.at.IsInteger():
+			errs.add(at, CodeNotWhole, f.label+" must be a whole number.")
+		}
+	}
+	if len(errs) == before && larger(tr.Clients, tr.Referrals) {
+		errs.add(path(at, "clients"), CodeOutOfRange, trackFields[2].label+" can be at most the referrals so far ("+groupThousands(tr.Referrals.String())+").")
+	}
+	return errs
+}
+
+// checkUpdatedRate appends an error at the track's referrals if the record
+// scales the rate ahead beyond the referrals the model takes a month, at
+// the horizon's end, where it is highest. The option's other figures are
+// valid.
+func checkUpdatedRate(errs Errors, o *Option, horizon int, at string) Errors {
+	look := outlookOf(o)
+	rate := look.scaled(referralBase(o))
+	if r := o.Reach; r != nil {
+		rate = rate.Mul(r.RelationshipsAt(look.monthsIn + horizon))
+	}
+	if larger(rate, maxReferralsPerMonth) {
+		errs.add(path(at, "referrals"), CodeOutOfRange, "With these referrals so far, the months ahead come to more than 10,000 referrals a month; check them.")
 	}
 	return errs
 }

@@ -45,6 +45,16 @@ type VerdictParts struct {
 	// Incomplete lists the blank options, which the sentence asks the
 	// reader to fill in; Best is -1 when every option is blank.
 	Incomplete []int
+	// Renewal is true when the best option has a track (so does every
+	// option with figures, when each has one): the reader is already a
+	// member, and the sentence speaks of renewing it over the next
+	// HorizonMonths months, its amount never counting the money already
+	// spent. Each case keeps its meaning.
+	Renewal bool
+	// ChanceStayingPays is, for a renewal, the best option's chance of
+	// breaking even over the months ahead (its breakEvenProbability, as
+	// the reply writes it); nil otherwise, or where it has none.
+	ChanceStayingPays *float64
 }
 
 // verdictParts chooses the verdict's case and facts. The amount is rounded
@@ -70,6 +80,13 @@ func verdictParts(reps []OptionReport, best, runnerUp int, tie bool, horizon int
 	if v.Case == VerdictPaysBest || v.Case == VerdictNonePays {
 		chance := math.Round(chanceBest[best]*10000) / 10000 // as the reply writes it
 		v.ChanceBest = &chance
+	}
+	if b := &reps[best]; b.Track != nil {
+		v.Renewal = true
+		if b.Uncertainty != nil {
+			chance := math.Round(b.Uncertainty.BreakEvenProbability*10000) / 10000
+			v.ChanceStayingPays = &chance
+		}
 	}
 	return v
 }
@@ -111,6 +128,9 @@ func (v VerdictParts) sentence(reps []OptionReport, currency string) string {
 
 // comparison words the verdict's sentence on the options that have figures.
 func (v VerdictParts) comparison(reps []OptionReport, currency string) string {
+	if v.Renewal {
+		return v.renewal(reps, currency)
+	}
 	b := reps[v.Best].Name
 	amount := FormatMoney(v.Amount, currency)
 	over := " over " + strconv.Itoa(v.HorizonMonths) + " months"
@@ -144,6 +164,46 @@ func (v VerdictParts) comparison(reps []OptionReport, currency string) string {
 		return "None of the options pays" + over + "; " + b + " loses least, " + amount + " less than " + r + chance + "." + needs
 	}
 	return b + " pays best: " + amount + " more than " + r + over + paysBack + chance + "."
+}
+
+// renewal words the verdict for a reader who is already a member of the
+// best option: what renewing it is expected to earn or cost over the months
+// ahead, and the chance that staying pays.
+func (v VerdictParts) renewal(reps []OptionReport, currency string) string {
+	b := reps[v.Best].Name
+	amount := FormatMoney(v.Amount, currency)
+	over := " over the next " + strconv.Itoa(v.HorizonMonths) + " months"
+	if v.HorizonMonths == 1 {
+		over = " over the next month"
+	}
+	paysBack, r, chance, staying, needs := "", "", "", "", ""
+	if v.PaybackMonth != nil {
+		paysBack = ", paying back in month " + strconv.Itoa(*v.PaybackMonth) + " from now"
+	}
+	if v.RunnerUp != nil {
+		r = reps[*v.RunnerUp].Name
+	}
+	if v.ChanceBest != nil {
+		chance = ", with a " + formatPercent(*v.ChanceBest) + " chance of coming out best"
+	}
+	if v.ChanceStayingPays != nil {
+		staying = " The chance that staying pays is " + formatPercent(*v.ChanceStayingPays) + "."
+	}
+	if v.ReferralsToBreakEven != nil {
+		needs = " To break even, " + b + " would need " + v.ReferralsToBreakEven.StringFixed(2) +
+			" referrals a month once established, where its record and these figures give " + reps[v.Best].ReferralsPerMonth.StringFixedBank(2) + "."
+	}
+	switch v.Case {
+	case VerdictDoesNotPay:
+		return "Renewing " + b + " is expected to cost " + amount + " more than it brings" + over + "; leaving saves that." + staying + needs
+	case VerdictPays:
+		return "Renewing " + b + " is expected to earn " + amount + over + paysBack + "." + staying
+	case VerdictEven:
+		return "Renewing " + b + " comes out even with " + r + " at " + amount + " net" + over + "." + staying
+	case VerdictNonePays:
+		return "None of the options pays" + over + "; renewing " + b + " loses least, " + amount + " less than " + r + chance + "." + staying + needs
+	}
+	return "Renewing " + b + " pays best: " + amount + " more than " + r + over + paysBack + chance + "." + staying
 }
 
 // formatPercent writes a probability as Intl.NumberFormat writes it as a
