@@ -252,22 +252,38 @@ const (
 	conflictMessage = "Give referrals a month or the reach estimate, not both."
 )
 
-// track reads a member's record, or null for none. Its fields have no
-// defaults: one left out is 0, which Validate refuses for monthsIn.
+// track reads a member's record, or null for none. monthsIn is required;
+// the referrals and clients left out are 0. A figure that fails to decode
+// keeps a value Validate accepts with the others (1 month, 0 clients, and
+// for the referrals the clients where they are a valid count), so that
+// each problem is named once.
 func (dec *decoder) track(v jsonValue, at string) *Track {
 	if v.kind == jsonNull {
 		return nil
 	}
-	var tr Track
 	if !dec.object(v, at, "Track") {
 		return nil
 	}
+	tr := Track{MonthsIn: one}
 	var figs [maxFigures]figure
 	figures := tr.figures(figs[:0])
+	referralsFailed, hasMonths := false, false
 	for _, m := range v.members {
-		if decodeField(dec, figures, m, at) < 0 {
+		before := len(dec.errs)
+		i := decodeField(dec, figures, m, at)
+		switch {
+		case i < 0:
 			dec.fail(path(at, m.key), CodeUnknownField, unknownMessage(m.key))
+		case len(dec.errs) > before:
+			referralsFailed = referralsFailed || figures[i].at == &tr.Referrals
 		}
+		hasMonths = hasMonths || i == 0
+	}
+	if !hasMonths {
+		dec.fail(path(at, "monthsIn"), CodeRequired, monthsInLabel+" is missing: enter how many months you have been in this group.")
+	}
+	if c := tr.Clients; referralsFailed && c.IsInteger() && !c.IsNegative() && !larger(c, maxTrackCount) {
+		tr.Referrals = c
 	}
 	return &tr
 }

@@ -28,6 +28,14 @@ var fuzzSeeds = []string{
 		`"options":[{"kind":"custom","referralsPerMonth":10000,"rampMonths":60,"closeRate":1}]}`,
 	`{"options":[` + strings.Repeat(`{"kind":"weekly_group","referralsPerMonth":9999.999999999999},`, 5) + `{"kind":"custom"}]}`,
 	`{"dealValue":999999999.999999999999,"options":[{"kind":"custom","joiningFee":1000000000,"closeRate":"1e-12","referralsPerMonth":"1e-12"}]}`,
+	// Members: a record as expected, one before trust, one at the limits,
+	// a null track, and tracks invalid in each way.
+	`{"horizonMonths":12,"options":[{"kind":"weekly_group","track":{"monthsIn":9,"referrals":3,"clients":1}},{"kind":"open_network"}]}`,
+	`{"options":[{"kind":"chamber_of_commerce","track":{"monthsIn":"3","referrals":"2","clients":"0"}},{"kind":"weekly_group","track":null}]}`,
+	`{"horizonMonths":120,"options":[{"kind":"custom","monthlyFee":1,"referralsPerMonth":10000,"closeRate":1,"referralSpread":3,` +
+		`"track":{"monthsIn":120,"referrals":1200000,"clients":1200000}},{"kind":"custom","referralsPerMonth":1,"referralSpread":3,"track":{"monthsIn":1,"referrals":1000,"clients":0}}]}`,
+	`{"options":[{"kind":"custom","reach":` + reachJSON + `,"rampMonths":60,"referralSpread":0.01,"track":{"monthsIn":60,"referrals":0,"clients":0}}]}`,
+	`{"options":[{"kind":"custom","track":{"monthsIn":0,"referrals":-1,"clients":2.5,"years":1}},{"track":[]},{"track":{}}]}`,
 	`{"hourlyValue":"abc","dealValue":NaN}`,
 	`{"hourlyValue":1e1000000,"dealValue":1e-1000000,"horizonMonths":12.5}`,
 	`{"options":[{"kind":"custom","referralsPerMonth":1,"reach":{}}],"colour":1,"colour":2}`,
@@ -77,8 +85,8 @@ var (
 	ratioText = regexp.MustCompile(`^-?\d+\.\d{4}$`)
 	// textKeys hold words, not figures.
 	textKeys        = map[string]bool{"currency": true, "name": true, "kind": true, "bestName": true, "verdict": true, "field": true, "case": true}
-	ratioKeys       = map[string]bool{"roi": true, "cashRoi": true, "referralsPerRelationship": true}
-	probabilityKeys = map[string]bool{"breakEvenProbability": true, "chanceBest": true}
+	ratioKeys       = map[string]bool{"roi": true, "cashRoi": true, "referralsPerRelationship": true, "factor": true, "closeRate": true}
+	probabilityKeys = map[string]bool{"breakEvenProbability": true, "chanceBest": true, "chanceStayingPays": true}
 )
 
 // checkFigures walks a decoded report: every string under a figure's key is

@@ -169,6 +169,16 @@ func goFigure(t *testing.T, r Report, path string) any {
 			"referrals": m.Referrals, "clients": m.Clients, "profit": m.Profit,
 			"net": m.Net, "cumulativeNet": m.CumulativeNet,
 		}[p[4]]
+	case "track":
+		if len(p) == 3 {
+			return o.Track
+		}
+		require.NotNil(t, o.Track, path)
+		tr := o.Track
+		return map[string]any{
+			"monthsIn": tr.MonthsIn, "expected": tr.Expected, "referrals": tr.Referrals, "clients": tr.Clients,
+			"factor": tr.Factor, "closeRate": tr.CloseRate,
+		}[p[3]]
 	case "uncertainty":
 		if len(p) == 3 {
 			return o.Uncertainty

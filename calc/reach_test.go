@@ -128,8 +128,15 @@ func TestWhatItTakesBreaksEvenAndMatchesTheBest(t *testing.T) {
 
 // withRate is o with its referrals a month once established set to rate: typed, or
 // from reach a rate of one relationship of rate / relationshipsAtHorizon.
+// What it takes is in the units of the rate after a member's record has
+// scaled it, so a member's rate is set as the one ahead: a spread of 0
+// keeps the record from scaling it again (factor 1), and changes nothing
+// else of net; the record still updates the close rate.
 func withRate(o *Option, r OptionReport, rate decimal.Decimal) *Option {
 	opt := *o
+	if o.Track != nil {
+		opt.ReferralSpread = zero
+	}
 	if o.Reach == nil {
 		opt.ReferralsPerMonth = rate
 		return &opt

@@ -35,40 +35,61 @@ func TestEveryInputButThoseThatShapeReferralsAndTheSpreadHasItsPartOfNet(t *test
 }
 
 // netMonthByMonth is an option's net over the horizon, worked out month by
-// month from the formulas of docs/model.md, "Month by month" and "From
-// relationships", with none of the engine's projection (no totalsOf, no
-// referral curve, no ramp helper, no cap on the ramp): the slow path the
-// tornado's closed form is checked against.
+// month from the formulas of MODEL.md, "Month by month", "From
+// relationships" and "Already a member", with none of the engine's
+// projection (no totalsOf, no referral curve, no ramp helper, no cap on the
+// ramp, no outlook): the slow path the tornado's closed form is checked
+// against. For a member, month m is membership month t = monthsIn + m, the
+// referrals the model expected are summed over t = 1 … monthsIn one month
+// at a time, and k = 1/spread² is taken as MODEL.md writes it.
 func netMonthByMonth(in *Input, o *Option) decimal.Decimal {
 	meetings := o.MeetingsPerYear.DivRound(d("12"), 16)
 	// Every month's cash but the fees of months 1, 13, 25, …, and its hours.
 	cash := o.MonthlyFee.Add(meetings.Mul(o.MealCost.Add(o.TravelCost))).Add(o.OneToOnesPerMonth.Mul(o.OneToOneCost))
 	hours := meetings.Mul(o.MeetingHours.Add(o.TravelHours)).Add(o.OneToOnesPerMonth.Mul(o.OneToOneHours)).Add(o.OtherHoursPerMonth)
 	cost := cash.Add(hours.Mul(in.HourlyValue).Mul(in.BillableShare))
-	profitPerReferral := o.CloseRate.Mul(in.DealValue).Mul(in.DealsPerClient).Mul(in.GrossMargin)
-	net := decimal.Zero
-	for m := 1; m <= in.HorizonMonths; m++ {
-		if m == 1 {
-			net = net.Sub(o.JoiningFee)
-		}
-		if m%12 == 1 {
-			net = net.Sub(o.AnnualFee)
-		}
+	// modelReferrals is the model's referrals in membership month t.
+	modelReferrals := func(t int) decimal.Decimal {
 		ramp := d("1")
 		if !o.RampMonths.IsZero() {
-			ramp = decimal.Min(ramp, decimal.NewFromInt(int64(m)).DivRound(o.RampMonths, 16))
+			ramp = decimal.Min(ramp, decimal.NewFromInt(int64(t)).DivRound(o.RampMonths, 16))
 		}
 		rate := o.ReferralsPerMonth
 		if r := o.Reach; r != nil {
 			perRelationship := r.ContactsPerRelationship.Mul(r.TargetShare).Mul(r.InMarketShare).Mul(r.PassOnRate).
 				DivRound(r.Competitors.Add(d("1")).Mul(d("12")), 16)
-			relationships := r.Relationships.Add(r.RelationshipsPerMonth.Mul(decimal.Max(decimal.Zero, decimal.NewFromInt(int64(m)).Sub(r.TrustMonths))))
+			relationships := r.Relationships.Add(r.RelationshipsPerMonth.Mul(decimal.Max(decimal.Zero, decimal.NewFromInt(int64(t)).Sub(r.TrustMonths))))
 			if !r.GroupSize.IsZero() {
 				relationships = decimal.Min(relationships, r.GroupSize.Sub(d("1")))
 			}
 			rate = relationships.Mul(perRelationship)
 		}
-		net = net.Add(rate.Mul(ramp).Mul(profitPerReferral)).Sub(cost)
+		return rate.Mul(ramp)
+	}
+	monthsIn, factor, closeRate := 0, d("1"), o.CloseRate
+	if tr := o.Track; tr != nil {
+		monthsIn = int(tr.MonthsIn.IntPart())
+		expected := decimal.Zero
+		for t := 1; t <= monthsIn; t++ {
+			expected = expected.Add(modelReferrals(t))
+		}
+		if !o.ReferralSpread.IsZero() {
+			k := d("1").DivRound(o.ReferralSpread.Mul(o.ReferralSpread), 16)
+			factor = k.Add(tr.Referrals).DivRound(k.Add(expected), 16)
+		}
+		closeRate = d("10").Mul(o.CloseRate).Add(tr.Clients).DivRound(d("10").Add(tr.Referrals), 16)
+	}
+	profitPerReferral := closeRate.Mul(in.DealValue).Mul(in.DealsPerClient).Mul(in.GrossMargin)
+	net := decimal.Zero
+	for m := 1; m <= in.HorizonMonths; m++ {
+		t := monthsIn + m
+		if t == 1 {
+			net = net.Sub(o.JoiningFee)
+		}
+		if t%12 == 1 {
+			net = net.Sub(o.AnnualFee)
+		}
+		net = net.Add(factor.Mul(modelReferrals(t)).Mul(profitPerReferral)).Sub(cost)
 	}
 	return net
 }
