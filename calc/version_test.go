@@ -141,3 +141,28 @@ func withoutEntriesOf(fields map[string]bool, entries []any) []any {
 	}
 	return kept
 }
+
+// A version-2 input without a track gives, byte for byte, the reply it gave
+// before tracks existed (testdata/version2, written by commit 1e8de9c),
+// and so does the same input with "track": null in every option: what a
+// track adds to a reply (an option's track, the verdict's renewal) is
+// absent without one.
+func TestAnInputWithoutATrackGivesTheReplyItGaveBefore(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "version2", "*.json"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".json"), func(t *testing.T) {
+			raw, err := os.ReadFile(file)
+			require.NoError(t, err)
+			var c struct {
+				Input json.RawMessage `json:"input"`
+				Reply json.RawMessage `json:"reply"`
+			}
+			require.NoError(t, json.Unmarshal(raw, &c))
+			assert.Equal(t, string(c.Reply), string(ComputeJSON(c.Input)))
+			withNull := strings.ReplaceAll(string(c.Input), `{"kind":`, `{"track":null,"kind":`)
+			assert.Equal(t, string(c.Reply), string(ComputeJSON([]byte(withNull))))
+		})
+	}
+}
