@@ -571,3 +571,25 @@ func TestAMembersTornadoAgreesWithAFullRecomputation(t *testing.T) {
 		})
 	}
 }
+
+// The worked example of docs/model.md, "Already a member".
+func TestTheWorkedExampleOfTheRenewalCheck(t *testing.T) {
+	c := computeBoth(t, `{"horizonMonths":12,"options":[{"kind":"weekly_group","track":{"monthsIn":9,"referrals":3,"clients":1}}]}`)
+	c.roundedFigures(t, []fig{
+		{"options.0.track.expected", "1.50"},
+		{"options.0.track.factor", "1.2727"},
+		{"options.0.track.closeRate", "0.4615"},
+		{"options.0.referrals", "34.36"},
+		{"options.0.clients", "15.86"},
+		{"options.0.profit", "15860.14"},
+		{"options.0.fees", "650.00"},
+		{"options.0.months.3.cash", "749.17"},
+		{"options.0.hours", "172.00"},
+		{"options.0.cost", "10440.00"},
+		{"options.0.net", "5420.14"},
+		{"options.0.paybackMonth", 6},
+		{"options.0.uncertainty.breakEvenProbability", 0.7575},
+	})
+	assert.Equal(t, "Renewing Weekly referral group is expected to earn $5,420 over the next 12 months, paying back in month 6 from now. "+
+		"The chance that staying pays is 75.8%.", c.report.Comparison.Verdict)
+}
