@@ -26,6 +26,7 @@ type tornado struct {
 	months decimal.Decimal // the horizon
 	// meetings and oneToOnes are counted over the horizon.
 	meetings, oneToOnes decimal.Decimal
+	profitPerReferral   decimal.Decimal // closeRate × profitPerClient
 	// profit is the entry of the inputs whose part of net is profit
 	// (dealValue, dealsPerClient, grossMargin, referralsPerMonth, closeRate,
 	// and from reach the contacts and shares), computed once.
@@ -43,6 +44,7 @@ func sensitivityOf(in *Input, o *Option, t Totals, each everyMonth) []Sensitivit
 	s := tornado{in: &g, opt: &opt, t: t, each: each, months: decimal.NewFromInt(int64(in.HorizonMonths))}
 	s.meetings = each.meetings.Mul(s.months)
 	s.oneToOnes = o.OneToOnesPerMonth.Mul(s.months)
+	s.profitPerReferral = o.CloseRate.Mul(in.profitPerClient())
 	s.out = make([]Sensitivity, 0, len(globalFields)+len(optionFields)+len(reachFields))
 	var figs [3 * maxFigures]figure // the business's figures, the option's, its reach's
 	all := s.opt.figures(s.in.figures(figs[:0]))
@@ -75,7 +77,7 @@ func (s *tornado) add(key string, u unit, at *decimal.Decimal) {
 	var e Sensitivity
 	switch part, cost, proportionalPart := s.netPart(at); {
 	case !proportionalPart:
-		e = Sensitivity{Low: s.netWith(at, value.Mul(lowFactor)), High: s.netWith(at, value.Mul(highFactor))}
+		e = Sensitivity{Low: s.curveNet(at, value.Mul(lowFactor)), High: s.curveNet(at, value.Mul(highFactor))}
 		e.Swing = swing(e.Low, e.High)
 	case !cost: // profit, the one part that is not a cost
 		if !s.hasProfit {
@@ -88,7 +90,7 @@ func (s *tornado) add(key string, u unit, at *decimal.Decimal) {
 	}
 	if u == unitRate && larger(value.Mul(highFactor), one) {
 		// No exact factor leads to 100 %, so recompute.
-		e.High = s.netWith(at, one)
+		e.High = s.cappedNet(at)
 		e.Swing = swing(e.Low, e.High)
 	}
 	if !e.Swing.IsZero() {
@@ -97,19 +99,35 @@ func (s *tornado) add(key string, u unit, at *decimal.Decimal) {
 	}
 }
 
-// netWith is net with the input at *at set to v, recomputed: the monthly
-// costs do not change with any input recomputed here (rates, the referral
-// curve's inputs), but the curve may.
-func (s *tornado) netWith(at *decimal.Decimal, v decimal.Decimal) decimal.Decimal {
+// curveNet is net with the input at *at, one that shapes the referral
+// curve alone, set to v: net moves by the profit of the referrals gained or
+// lost.
+func (s *tornado) curveNet(at *decimal.Decimal, v decimal.Decimal) decimal.Decimal {
 	value := *at
 	*at = v
-	referrals := s.opt.ReferralsPerMonth
-	if r := s.opt.Reach; r != nil {
-		referrals = r.PerRelationship()
-	}
-	net := totalsOf(s.in, s.opt, s.each, referrals.Mul(referralSum(s.in.HorizonMonths, s.opt))).Net
+	referrals := s.referrals()
+	*at = value
+	return s.t.Net.Add(referrals.Sub(s.t.Referrals).Mul(s.profitPerReferral))
+}
+
+// cappedNet is net with the rate at *at at 100 %, recomputed in full: a
+// rate may enter the time cost, the referrals or the profit of each.
+func (s *tornado) cappedNet(at *decimal.Decimal) decimal.Decimal {
+	value := *at
+	*at = one
+	net := totalsOf(s.in, s.opt, s.each, s.referrals()).Net
 	*at = value
 	return net
+}
+
+// referrals is the option's referrals over the horizon, recomputed from its
+// inputs as they stand.
+func (s *tornado) referrals() decimal.Decimal {
+	base := s.opt.ReferralsPerMonth
+	if r := s.opt.Reach; r != nil {
+		base = r.PerRelationship()
+	}
+	return base.Mul(referralSum(s.in.HorizonMonths, s.opt))
 }
 
 // proportional is the entry of an input whose part of net is part: net moves
