@@ -37,11 +37,13 @@ function comparisonPieces(r, v, locale) {
   const over = ` over ${formatNumber(v.horizonMonths, locale)} ${v.horizonMonths === 1 ? "month" : "months"}`;
   const paysBack = v.paybackMonth === null ? "" : `, paying back in month ${formatNumber(v.paybackMonth, locale)}`;
   const chance = v.chanceBest === null ? "" : `, with a ${chanceText(v.chanceBest, locale)} chance of coming out best`;
+  const needs = v.referralsToBreakEven === null ? [] : [" To break even, ", best,
+    ` would need ${formatNumber(v.referralsToBreakEven, locale)} referrals a month once established, where these figures give ${formatNumber(r.options[v.best].referralsPerMonth, locale)}.`];
   switch (v.case) {
-    case "does_not_pay": return [best, ` does not pay: it costs ${amount} more than it brings${over}.`];
+    case "does_not_pay": return [best, ` does not pay: it costs ${amount} more than it brings${over}.`, ...needs];
     case "pays": return [best, ` pays: ${amount} net${over}${paysBack}.`];
     case "even": return [best, " and ", runnerUp, ` come out even at ${amount} net${over}.`];
-    case "none_pays": return [`None of the options pays${over}; `, best, ` loses least, ${amount} less than `, runnerUp, `${chance}.`];
+    case "none_pays": return [`None of the options pays${over}; `, best, ` loses least, ${amount} less than `, runnerUp, `${chance}.`, ...needs];
     default: return [best, ` pays best: ${amount} more than `, runnerUp, `${over}${paysBack}${chance}.`];
   }
 }

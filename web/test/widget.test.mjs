@@ -119,14 +119,19 @@ test("in German, '1.200,50' and '1 234,75' are read as 1200.5 and 1234.75, and a
     { invalid: "true", message: negative.message });
 });
 
-test("the widget writes the verdict from its parts: in English it is the engine's plain verdict in every offered currency, in German '11.466 €'", async () => {
+test("the widget writes the verdict from its parts: in English it is the engine's plain verdict in every offered currency, in German with German money and decimals", async () => {
   for (const currency of ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "INR", "JPY"]) {
     const { widget } = await useWidget({ currency, locale: "en-US" });
     await assertVerdict(widget, engineVerdict(inputWith((i) => { i.currency = currency; })), currency);
   }
   const { widget } = await useWidget({ currency: "EUR", locale: "de" });
   const german = engineVerdictIn("de", inputWith((i) => { i.currency = "EUR"; }));
-  assert.match(german, /11\.466\s€/, "the default gap, 11466.00, written the German way");
+  const parts = engineReply(inputWith((i) => { i.currency = "EUR"; })).report.comparison.verdictParts;
+  const gap = new Intl.NumberFormat("de", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(parts.amount);
+  assert.ok(german.includes(gap), `the default gap, ${parts.amount}, written the German way (${gap}): ${german}`);
+  const rate = new Intl.NumberFormat("de", { maximumFractionDigits: 2 }).format(parts.referralsToBreakEven);
+  assert.match(rate, /^\d+,\d+$/, "a rate with a decimal comma");
+  assert.ok(german.includes(`would need ${rate} referrals`), `what the best option would need, ${rate}: ${german}`);
   await assertVerdict(widget, german);
   const net = engineReply(inputWith((i) => { i.currency = "EUR"; })).report.options[1].net;
   assert.equal((await readCards(widget))[1].figures.Net, new Intl.NumberFormat("de", { style: "currency", currency: "EUR" }).format(net), "the cards agree");
