@@ -120,15 +120,24 @@ func newReferralCurve(horizon int, o *Option) referralCurve {
 	}
 	c := referralCurve{base: r.PerRelationship(), sum: zero, level: r.RelationshipsAt(horizon)}
 	limit, capped := r.relationshipCap()
+	trusted := int(r.TrustMonths.Floor().IntPart()) + 1 // the first month t > trustMonths
+	var rel decimal.Decimal
 	for m := 1; m <= horizon; m++ {
-		rel := r.RelationshipsAt(m)
+		if m <= trusted {
+			rel = r.RelationshipsAt(m)
+		} else if rel = rel.Add(r.RelationshipsPerMonth); capped && larger(rel, limit) {
+			rel = limit // from here on, a month adds relationshipsPerMonth, as RelationshipsAt does
+		}
 		grown := r.RelationshipsPerMonth.IsZero() || capped && rel.Equal(limit)
 		if m > len(ramp.factors) && grown { // the factor stays rel from here on
 			c.steady = rel
-			c.sum = c.sum.Add(rel.Mul(decimal.NewFromInt(int64(horizon - m + 1))))
+			c.sum = c.sum.Add(rel.Mul(months(horizon - m + 1)))
 			return c
 		}
-		f := rel.Mul(ramp.factor(m))
+		f := rel
+		if m <= len(ramp.factors) {
+			f = rel.Mul(ramp.factors[m-1])
+		}
 		c.factors = append(c.factors, f)
 		c.sum = c.sum.Add(f)
 	}
