@@ -200,11 +200,12 @@ export function formatMoney(decimalString, currency, locale, { whole = false } =
  * @param {string|number} decimalString decimal string, or a finite number for counts and months
  * @param {string} [locale]
  * @param {number} [maxFractionDigits=2]
+ * @param {number} [minFractionDigits=0]
  * @returns {string}
  * @throws {TypeError} on anything else
  */
-export function formatNumber(decimalString, locale, maxFractionDigits = 2) {
-  return format(decimalString, locale, { maximumFractionDigits: maxFractionDigits }, true);
+export function formatNumber(decimalString, locale, maxFractionDigits = 2, minFractionDigits = 0) {
+  return format(decimalString, locale, { maximumFractionDigits: maxFractionDigits, minimumFractionDigits: minFractionDigits }, true);
 }
 
 /**
