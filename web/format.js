@@ -200,12 +200,12 @@ export function formatMoney(decimalString, currency, locale, { whole = false } =
  * @param {string|number} decimalString decimal string, or a finite number for counts and months
  * @param {string} [locale]
  * @param {number} [maxFractionDigits=2]
- * @param {number} [minFractionDigits=0]
+ * @param {object} [more] more Intl options: minimumFractionDigits, useGrouping
  * @returns {string}
  * @throws {TypeError} on anything else
  */
-export function formatNumber(decimalString, locale, maxFractionDigits = 2, minFractionDigits = 0) {
-  return format(decimalString, locale, { maximumFractionDigits: maxFractionDigits, minimumFractionDigits: minFractionDigits }, true);
+export function formatNumber(decimalString, locale, maxFractionDigits = 2, more = {}) {
+  return format(decimalString, locale, { maximumFractionDigits: maxFractionDigits, ...more }, true);
 }
 
 /**

@@ -37,7 +37,7 @@ function comparisonPieces(r, v, locale) {
   const over = ` over ${formatNumber(v.horizonMonths, locale)} ${v.horizonMonths === 1 ? "month" : "months"}`;
   const paysBack = v.paybackMonth === null ? "" : `, paying back in month ${formatNumber(v.paybackMonth, locale)}`;
   const chance = v.chanceBest === null ? "" : `, with a ${chanceText(v.chanceBest, locale)} chance of coming out best`;
-  const fixed = (n) => formatNumber(n, locale, 2, 2);
+  const fixed = (n) => formatNumber(n, locale, 2, { minimumFractionDigits: 2, useGrouping: false }); // as the engine writes them
   const needs = v.referralsToBreakEven == null ? [] : [" To break even, ", best,
     ` would need ${fixed(v.referralsToBreakEven)} referrals a month once established, where these figures give ${fixed(r.options[v.best].referralsPerMonth)}.`];
   switch (v.case) {

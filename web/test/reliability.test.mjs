@@ -363,7 +363,10 @@ function installSoak({ seed, ranges, percent }) {
   const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
   const pick = (list) => list[Math.floor(random() * list.length)];
   // Valid values stay in each field's range, and in a moderate part of it so that every compute stays quick.
-  const soft = { money: 5000, horizonMonths: 36, oneToOnesPerMonth: 20, otherHoursPerMonth: 40, referralsPerMonth: 30, relationships: 1, groupSize: 1000, contactsPerRelationship: 1000, competitors: 5 };
+  const soft = { money: 5000, horizonMonths: 36, oneToOnesPerMonth: 20, otherHoursPerMonth: 40, referralsPerMonth: 30,
+    // Reach figures that stay under the engine's 10,000 referrals a month together: at most
+    // 1 + 5 × 36 = 181 relationships (no cap), each bringing at most 300 / 12 = 25.
+    relationships: 1, relationshipsPerMonth: 5, groupSize: 50, contactsPerRelationship: 300, competitors: 5 };
   const validValue = (key) => {
     const [lo, hi] = ranges[key];
     const top = Math.min(hi, soft[key] ?? (hi === 1e9 ? soft.money : hi));
@@ -548,6 +551,7 @@ for (const [which, csp] of [["a strict", STRICT_CSP], ["the most minimal", MINIM
     await widget.locator("fieldset[data-option='2']").waitFor();
     await widget.locator("fieldset[data-option='0']").getByLabel("I know my referral rate").check();
     await widget.locator("fieldset[data-option='0']").getByLabel("From your relationships in the group").check();
+    await widget.locator("fieldset[data-option='0']").evaluate((set) => { for (const d of set.querySelectorAll("details")) d.open = true; });
     await widget.locator('input[id$="-options-0--reach-relationships"]').fill("12");
     await Promise.all([page.waitForEvent("download"), widget.getByRole("button", { name: "Download CSV" }).click()]);
     // Violations are reported in order: a sentinel the policy blocks, once
