@@ -62,7 +62,7 @@ func ExampleCompute() {
 	//   breaks even at 20.98 clients, with a 37.0 % chance
 	// Large open network: cost 9084.00 (cash 984.00, 162.00 hours), 7.13 clients, profit 7125.00, net -1959.00
 	//   breaks even at 9.08 clients, with a 25.5 % chance
-	// None of the options pays over 24 months; Large open network loses least, $271 less than Weekly referral group, with a 54.5% chance of coming out best. To break even, Large open network would need 1.91 referrals a month once established, where these figures give 1.50.
+	// None of the options pays over 24 months; Large open network loses least, $271 less than Weekly referral group, with a 54.5% chance of coming out best. To break even, Large open network would need 1.91 referrals a month once established, where these figures give 1.5.
 }
 
 // ComputeJSON is the engine's one entry for the browser: JSON in, JSON out.

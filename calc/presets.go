@@ -31,8 +31,8 @@ type Default struct {
 const (
 	sourceBNICosts     = `BNI-style costs: "$500 a year", "$750-1,200 a year all in including $10-20 a week for food or room" (questionpro.com blog on BNI costs).`
 	sourceMeal         = `"$10-20 a week" for food or room (questionpro.com blog on BNI costs); 4Networking: £15 a meeting.`
-	sourceBNIMeetings  = `BNI policies: weekly, 90 minutes; "The Mathematics Behind BNI": 15 minutes each way; 50 weeks allow for holidays.`
-	sourceBNIOneToOnes = "BNI guidance: one one-to-one a week, an hour with travel, over a coffee."
+	sourceBNIMeetings  = `BNI policies: weekly, 90 minutes; "The Mathematics Behind BNI": 15 minutes each way; our assumption: 50 weeks a year, for holidays.`
+	sourceBNIOneToOnes = "BNI guidance: one one-to-one a week, an hour with travel."
 	sourceOpenNetwork  = "4Networking-style monthly events of two hours; our assumption: a longer trip than to a local breakfast."
 	sourceOneToOnes    = "Our assumption: two one-to-ones a month, an hour each, over a coffee."
 	sourceChamber      = "Our assumption for a small business's local chamber: replace with your chamber's figures."
@@ -70,14 +70,14 @@ var defaults = []Default{
 	{KindWeeklyGroup, "travelHours", dec("0.5"), sourceBNIMeetings},
 	{KindWeeklyGroup, "oneToOnesPerMonth", dec("4"), sourceBNIOneToOnes},
 	{KindWeeklyGroup, "oneToOneHours", dec("1"), sourceBNIOneToOnes},
-	{KindWeeklyGroup, "oneToOneCost", dec("5"), sourceBNIOneToOnes},
+	{KindWeeklyGroup, "oneToOneCost", dec("5"), "Our assumption: a coffee at each one-to-one."},
 	{KindWeeklyGroup, "otherHoursPerMonth", dec("2"), "Our assumption for every group: preparing, following up, online activity."},
 	{KindWeeklyGroup, "reach.groupSize", dec("25"), `Seed: a weekly group of "15-25 people".`},
 	{KindWeeklyGroup, "reach.competitors", dec("0"), "One seat per profession: no competitor in the room."},
 	{KindWeeklyGroup, "closeRate", dec("0.5"), sourceSandler},
 	{KindWeeklyGroup, "referralSpread", dec("0.5"), sourceSpread},
 
-	{KindOpenNetwork, "monthlyFee", dec("10"), `Seed: "base membership is about £10/month".`},
+	{KindOpenNetwork, "monthlyFee", dec("10"), `Seed: "base membership is about £10/month", kept as 10 in the preset's US dollars.`},
 	{KindOpenNetwork, "meetingsPerYear", dec("12"), sourceOpenNetwork},
 	{KindOpenNetwork, "mealCost", dec("15"), sourceMeal},
 	{KindOpenNetwork, "meetingHours", dec("2"), sourceOpenNetwork},

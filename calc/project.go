@@ -127,15 +127,24 @@ func newReferralCurve(horizon int, o *Option) referralCurve {
 	}
 	c := referralCurve{base: look.scaled(r.PerRelationship()), sum: zero, level: r.RelationshipsAt(off + horizon)}
 	limit, capped := r.relationshipCap()
+	trusted := int(r.TrustMonths.Floor().IntPart()) + 1 // the first month t > trustMonths
+	var rel decimal.Decimal
 	for m := 1; m <= horizon; m++ {
-		rel := r.RelationshipsAt(off + m)
+		if t := off + m; t <= trusted || m == 1 {
+			rel = r.RelationshipsAt(t)
+		} else if rel = rel.Add(r.RelationshipsPerMonth); capped && larger(rel, limit) {
+			rel = limit // from here on, a month adds relationshipsPerMonth, as RelationshipsAt does
+		}
 		grown := r.RelationshipsPerMonth.IsZero() || capped && rel.Equal(limit)
 		if m > len(ramp.factors) && grown { // the factor stays rel from here on
 			c.steady = rel
-			c.sum = c.sum.Add(rel.Mul(decimal.NewFromInt(int64(horizon - m + 1))))
+			c.sum = c.sum.Add(rel.Mul(months(horizon - m + 1)))
 			return c
 		}
-		f := rel.Mul(ramp.factor(m))
+		f := rel
+		if m <= len(ramp.factors) {
+			f = rel.Mul(ramp.factors[m-1])
+		}
 		c.factors = append(c.factors, f)
 		c.sum = c.sum.Add(f)
 	}
@@ -230,20 +239,7 @@ func (r *Reach) relationshipsSum(a, b int) decimal.Decimal {
 	}
 	trusted := max(a, int(r.TrustMonths.Floor().IntPart())+1) // the first month t > T
 	trusted = min(trusted, b+1)
-	// capped is the first month from trusted on held by the cap (b + 1 if
-	// none), found by halving: RelationshipsAt grows with t.
-	capped, hi := trusted, b+1
-	limit, hasCap := r.relationshipCap()
-	for hasCap && capped < hi {
-		if mid := (capped + hi) / 2; r.RelationshipsAt(mid).Equal(limit) {
-			hi = mid
-		} else {
-			capped = mid + 1
-		}
-	}
-	if !hasCap {
-		capped = b + 1
-	}
+	capped := r.firstCappedMonth(trusted, b)
 	sum := r.RelationshipsAt(a).Mul(months(trusted - a))
 	if n := capped - trusted; n > 0 {
 		// Σ (R0 − rpm × T) + rpm × t over t = trusted … capped − 1; the sum
@@ -251,10 +247,37 @@ func (r *Reach) relationshipsSum(a, b int) decimal.Decimal {
 		start := r.Relationships.Sub(r.RelationshipsPerMonth.Mul(r.TrustMonths))
 		sum = sum.Add(start.Mul(months(n))).Add(r.RelationshipsPerMonth.Mul(months(n * (trusted + capped - 1) / 2)))
 	}
-	if hasCap {
+	if limit, hasCap := r.relationshipCap(); hasCap {
 		sum = sum.Add(limit.Mul(months(b + 1 - capped)))
 	}
 	return sum
+}
+
+// firstCappedMonth is the first month of trusted … b whose relationships the
+// cap holds, or b + 1 if none: the first t with R0 + rpm × (t − T) ≥ cap,
+// t ≥ T + (cap − R0) / rpm, worked out with one division and checked
+// against RelationshipsAt, which its rounding could miss by a month.
+func (r *Reach) firstCappedMonth(trusted, b int) int {
+	limit, hasCap := r.relationshipCap()
+	gap := limit.Sub(r.Relationships)
+	switch {
+	case !hasCap || gap.IsPositive() && r.RelationshipsPerMonth.IsZero():
+		return b + 1
+	case !gap.IsPositive():
+		return trusted
+	}
+	t := r.TrustMonths.Add(gap.DivRound(r.RelationshipsPerMonth, divPlaces)).Ceil()
+	capped := trusted
+	if larger(t, months(trusted)) {
+		capped = int(decimal.Min(t, months(b+1)).IntPart())
+	}
+	for capped > trusted && r.RelationshipsAt(capped-1).Equal(limit) {
+		capped--
+	}
+	for capped <= b && !r.RelationshipsAt(capped).Equal(limit) {
+		capped++
+	}
+	return capped
 }
 
 // months is a count of months as a decimal.

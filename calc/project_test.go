@@ -406,7 +406,7 @@ func TestComparisonRanksTheOptions(t *testing.T) {
 				// against −960: best from N = 2, with 1 − e^−1.2 × 2.2 = 0.3374.
 				// Breaking even takes 2000 / (24 × 0.05 × 1000) = 1.67 a month.
 				{"comparison.verdict", "None of the options pays over 24 months; Annual dues loses least, $160 less than Joining fee, with a 33.7% chance of coming out best. " +
-					"To break even, Annual dues would need 1.67 referrals a month once established, where these figures give 1.00."},
+					"To break even, Annual dues would need 1.67 referrals a month once established, where these figures give 1."},
 			},
 		},
 		{
@@ -540,7 +540,7 @@ func TestDefaultComparisonByHand(t *testing.T) {
 		{"comparison.chanceBest.0", 0.4553},
 		{"comparison.chanceBest.1", 0.5447},
 		{"comparison.verdict", "None of the options pays over 24 months; Large open network loses least, $271 less than Weekly referral group, with a 54.5% chance of coming out best. " +
-			"To break even, Large open network would need 1.91 referrals a month once established, where these figures give 1.50."},
+			"To break even, Large open network would need 1.91 referrals a month once established, where these figures give 1.5."},
 	}
 	c.roundedFigures(t, want)
 

@@ -26,6 +26,7 @@ type tornado struct {
 	months decimal.Decimal // the horizon
 	// meetings and oneToOnes are counted over the horizon.
 	meetings, oneToOnes decimal.Decimal
+	profitPerReferral   decimal.Decimal // closeRate × profitPerClient, closeRate' for a member
 	// profit is the entry of the inputs whose part of net is profit
 	// (dealValue, dealsPerClient, grossMargin, referralsPerMonth, closeRate,
 	// and from reach the contacts and shares), computed once.
@@ -43,6 +44,7 @@ func sensitivityOf(in *Input, o *Option, t Totals, each everyMonth) []Sensitivit
 	s := tornado{in: &g, opt: &opt, t: t, each: each, months: decimal.NewFromInt(int64(in.HorizonMonths))}
 	s.meetings = each.meetings.Mul(s.months)
 	s.oneToOnes = o.OneToOnesPerMonth.Mul(s.months)
+	s.profitPerReferral = o.closeRateAhead().Mul(in.profitPerClient())
 	s.out = make([]Sensitivity, 0, len(globalFields)+len(optionFields)+len(reachFields))
 	var figs [3 * maxFigures]figure // the business's figures, the option's, its reach's
 	all := s.opt.figures(s.in.figures(figs[:0]))
@@ -75,7 +77,7 @@ func (s *tornado) add(key string, u unit, at *decimal.Decimal) {
 	var e Sensitivity
 	switch part, cost, proportionalPart := s.netPart(at); {
 	case !proportionalPart:
-		e = Sensitivity{Low: s.netWith(at, value.Mul(lowFactor)), High: s.netWith(at, value.Mul(highFactor))}
+		e = Sensitivity{Low: s.curveNet(at, value.Mul(lowFactor)), High: s.curveNet(at, value.Mul(highFactor))}
 		e.Swing = swing(e.Low, e.High)
 	case !cost: // profit, the one part that is not a cost
 		if !s.hasProfit {
@@ -88,7 +90,7 @@ func (s *tornado) add(key string, u unit, at *decimal.Decimal) {
 	}
 	if u == unitRate && larger(value.Mul(highFactor), one) {
 		// No exact factor leads to 100 %, so recompute.
-		e.High = s.netWith(at, one)
+		e.High = s.cappedNet(at)
 		e.Swing = swing(e.Low, e.High)
 	}
 	if !e.Swing.IsZero() {
@@ -97,16 +99,43 @@ func (s *tornado) add(key string, u unit, at *decimal.Decimal) {
 	}
 }
 
-// netWith is net with the input at *at set to v, recomputed: the monthly
-// costs do not change with any input recomputed here (rates, the referral
-// curve's inputs), but the curve may, and for a member so may the record's
-// update of the referral rate and the close rate.
+// curveNet is net with the input at *at set to v, an input that is not
+// proportional: for an input that shapes the referral curve alone (for a
+// member, the factor with it), net moves by the profit of the referrals
+// gained or lost, as closeRate' does not depend on it; a member's close
+// rate, which closeRate' mixes with the record, is recomputed in full.
+func (s *tornado) curveNet(at *decimal.Decimal, v decimal.Decimal) decimal.Decimal {
+	if at == &s.opt.CloseRate { // a member's: closeRate' moves with it
+		return s.netWith(at, v)
+	}
+	value := *at
+	*at = v
+	referrals := s.referrals()
+	*at = value
+	return s.t.Net.Add(referrals.Sub(s.t.Referrals).Mul(s.profitPerReferral))
+}
+
+// cappedNet is net with the rate at *at at 100 %, recomputed in full: a
+// rate may enter the time cost, the referrals or the profit of each.
+func (s *tornado) cappedNet(at *decimal.Decimal) decimal.Decimal {
+	return s.netWith(at, one)
+}
+
+// netWith is net with the input at *at set to v, recomputed in full: for a
+// member, with the record's update of the referral rate and the close rate
+// worked out again.
 func (s *tornado) netWith(at *decimal.Decimal, v decimal.Decimal) decimal.Decimal {
 	value := *at
 	*at = v
-	net := totalsOf(s.in, s.opt, s.each, referralTotal(s.in.HorizonMonths, s.opt)).Net
+	net := totalsOf(s.in, s.opt, s.each, s.referrals()).Net
 	*at = value
 	return net
+}
+
+// referrals is the option's referrals over the horizon, recomputed from its
+// inputs as they stand, a member's record's factor among them.
+func (s *tornado) referrals() decimal.Decimal {
+	return referralTotal(s.in.HorizonMonths, s.opt)
 }
 
 // proportional is the entry of an input whose part of net is part: net moves

@@ -268,7 +268,7 @@ func TestTheVerdictSpeaksOfRenewing(t *testing.T) {
 			VerdictParts{Case: VerdictDoesNotPay, Amount: dec("1200"), HorizonMonths: 12, Renewal: true, ChanceStayingPays: ptr(0.3185),
 				ReferralsToBreakEven: ptr2(dec("1.1"))},
 			"Renewing A is expected to cost $1,200 more than it brings over the next 12 months; leaving saves that. The chance that staying pays is 31.8%. " +
-				"To break even, A would need 1.10 referrals a month once established, where its record and these figures give 1.00."},
+				"To break even, A would need 1.1 referrals a month once established, where its record and these figures give 1."},
 		// A nets 12000 − 9600 = 2400, B 12000 − 10800 = 1200. A comes out
 		// best when 1000 N_A − 9600 > 1000 N_B − 10800, N_A ≥ N_B − 1, for
 		// two Poisson(12): 0.6211. A breaks even with ⌈9.6⌉ = 10 clients:
@@ -293,7 +293,7 @@ func TestTheVerdictSpeaksOfRenewing(t *testing.T) {
 			VerdictParts{Case: VerdictNonePays, Best: 0, RunnerUp: &one, Amount: dec("1200"), HorizonMonths: 12,
 				ChanceBest: ptr(0.6211), Renewal: true, ChanceStayingPays: ptr(0.3185), ReferralsToBreakEven: ptr2(dec("1.1"))},
 			"None of the options pays over the next 12 months; renewing A loses least, $1,200 less than B, with a 62.1% chance of coming out best. " +
-				"The chance that staying pays is 31.8%. To break even, A would need 1.10 referrals a month once established, where its record and these figures give 1.00."},
+				"The chance that staying pays is 31.8%. To break even, A would need 1.1 referrals a month once established, where its record and these figures give 1."},
 	}
 	_ = zero
 	for _, tt := range tests {

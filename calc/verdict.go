@@ -150,8 +150,8 @@ func (v VerdictParts) comparison(reps []OptionReport, currency string) string {
 	}
 	needs := ""
 	if v.ReferralsToBreakEven != nil {
-		needs = " To break even, " + b + " would need " + v.ReferralsToBreakEven.StringFixed(2) +
-			" referrals a month once established, where these figures give " + reps[v.Best].ReferralsPerMonth.StringFixedBank(2) + "."
+		needs = " To break even, " + b + " would need " + formatRate(*v.ReferralsToBreakEven) +
+			" referrals a month once established, where these figures give " + formatRate(reps[v.Best].ReferralsPerMonth) + "."
 	}
 	switch v.Case {
 	case VerdictDoesNotPay:
@@ -190,8 +190,8 @@ func (v VerdictParts) renewal(reps []OptionReport, currency string) string {
 		staying = " The chance that staying pays is " + formatPercent(*v.ChanceStayingPays) + "."
 	}
 	if v.ReferralsToBreakEven != nil {
-		needs = " To break even, " + b + " would need " + v.ReferralsToBreakEven.StringFixed(2) +
-			" referrals a month once established, where its record and these figures give " + reps[v.Best].ReferralsPerMonth.StringFixedBank(2) + "."
+		needs = " To break even, " + b + " would need " + formatRate(*v.ReferralsToBreakEven) +
+			" referrals a month once established, where its record and these figures give " + formatRate(reps[v.Best].ReferralsPerMonth) + "."
 	}
 	switch v.Case {
 	case VerdictDoesNotPay:
@@ -212,6 +212,13 @@ func (v VerdictParts) renewal(reps []OptionReport, currency string) string {
 func formatPercent(p float64) string {
 	percent := decimal.New(int64(math.Round(p*10000)), -2).StringFixedBank(1)
 	return strings.TrimSuffix(percent, ".0") + "%"
+}
+
+// formatRate writes a rate as Intl.NumberFormat writes it in English with
+// at most 2 decimals, rounding half to even as the reply does: "1.5",
+// "2,345.67".
+func formatRate(d decimal.Decimal) string {
+	return groupThousands(d.RoundBank(2).String())
 }
 
 // currencySymbols are the symbols Intl.NumberFormat writes for the offered

@@ -143,7 +143,7 @@ func withoutEntriesOf(fields map[string]bool, entries []any) []any {
 }
 
 // A version-2 input without a track gives, byte for byte, the reply it gave
-// before tracks existed (testdata/version2, written by commit 1e8de9c),
+// before tracks existed (testdata/version2, written by commit f0409b9),
 // and so does the same input with "track": null in every option: what a
 // track adds to a reply (an option's track, the verdict's renewal) is
 // absent without one.

@@ -1,7 +1,8 @@
 // The calculator's form, built from the engine's schema: the reader's
-// business, one fieldset per option, the reach helper, and adding, removing
-// and switching options. Labels, units and kinds come from the schema; only
-// the layout (which field sits where, which behind "More …") is written here.
+// business, one fieldset per option with where its referrals come from, and
+// adding, removing and switching options. Labels, units and kinds come from
+// the schema; only the layout (which field sits where, which behind
+// "More …") is written here.
 import { parseLocaleNumber, percentToFraction, fractionToPercent, formatNumber, formatInput } from "./format.js";
 import { SCHEMA, PRESETS, fieldSpec, kindName, reachStart } from "./schema.js";
 import { el, nameOf } from "./dom.js";
@@ -11,16 +12,22 @@ const BUSINESS = ["hourlyValue", "billableShare", "dealValue", "dealsPerClient",
 const OPTION_GROUPS = [
   ["Costs", ["annualFee", "monthlyFee", "mealCost"], ["joiningFee", "travelCost", "oneToOneCost"]],
   ["Time", ["meetingsPerYear", "meetingHours"], ["travelHours", "oneToOnesPerMonth", "oneToOneHours", "otherHoursPerMonth"]],
-  ["Referrals", ["referralsPerMonth", "closeRate"], ["rampMonths", "referralSpread"]],
 ];
-const REACH = ["relationships", "contactsPerRelationship", "targetShare", "inMarketShare", "passOnRate", "competitors"];
+// The referrals group by where they come from: [fields in view, fields behind "More referrals"].
+const REFERRALS = {
+  reach: [["reach.relationshipsPerMonth", "reach.trustMonths", "reach.groupSize", "closeRate"],
+    ["reach.relationships", "reach.contactsPerRelationship", "reach.targetShare", "reach.inMarketShare", "reach.passOnRate", "reach.competitors", "referralSpread"]],
+  rate: [["referralsPerMonth", "rampMonths", "closeRate"], ["referralSpread"]],
+};
+const MODES = [["reach", "From your relationships in the group"], ["rate", "I know my referral rate"]];
 
 /** The form of one widget: it edits `widget.input` and asks the widget to compute after each change. */
 export class Form {
   constructor(widget) {
     this.widget = widget;
     this.fields = new Map(); // field path → its <input> and error element
-    this.estimates = []; // per option: the reach helper's figures
+    this.kept = []; // per option: the figures of the referral mode not chosen, for switching back
+    this.reachLines = []; // per option in reach mode: what the group gives, from the last report
     this.element = el("form", { "aria-label": "Your figures", novalidate: "" });
     this.element.addEventListener("submit", (e) => e.preventDefault());
   }
@@ -30,6 +37,7 @@ export class Form {
   /** Builds every field afresh from the widget's input. */
   build() {
     this.fields.clear();
+    this.reachLines = [];
     const business = el("fieldset", { class: "business" }, el("legend", {}, "Your business"));
     for (const key of BUSINESS) business.append(this.field(key, () => this.input));
     business.append(this.currencySelect());
@@ -38,9 +46,9 @@ export class Form {
     this.element.replaceChildren(el("h2", { class: "visually-hidden" }, "Your figures"), business, options, this.addControls());
   }
 
-  /** Starts again from new figures: the reach helper's too. */
+  /** Starts again from new figures: forgets the figures kept for switching back. */
   reset() {
-    this.estimates = [];
+    this.kept = [];
     this.build();
   }
 
@@ -91,26 +99,83 @@ export class Form {
       el("div", { class: "field" }, el("label", { for: nameId }, "Name"), name, nameError),
       el("div", { class: "option-head" },
         el("div", { class: "field" }, el("label", { for: kindId }, "Starting figures"), kind), remove));
-    for (const [title, shown, behind] of OPTION_GROUPS) {
-      const owner = () => this.input.options[i];
+    const mode = option.reach ? "reach" : "rate";
+    const [shown, behind] = REFERRALS[mode];
+    // A ramp given with reach still counts: shown when it is not 0.
+    const extra = mode === "reach" && Number(option.rampMonths) ? ["rampMonths"] : [];
+    // A field by its key in the option, "reach.…" for one of its reach's.
+    const place = (key) => (key.startsWith("reach.")
+      ? this.field(key.slice(6), () => this.input.options[i].reach, `${at}.reach`)
+      : this.field(key, () => this.input.options[i], at));
+    for (const [title, inView, more] of [...OPTION_GROUPS, ["Referrals", shown, [...behind, ...extra]]]) {
       const group = el("div", { class: "group" }, el("h3", {}, title));
-      for (const key of shown) group.append(this.field(key, owner, at));
-      const more = el("details", {}, el("summary", {}, `More ${title.toLowerCase()}`));
-      for (const key of behind) more.append(this.field(key, owner, at));
-      if (title === "Referrals") more.append(this.reachHelper(i));
-      group.append(more);
+      if (title === "Referrals") group.append(this.modeChoice(i, mode));
+      group.append(...inView.map(place));
+      if (mode === "reach" && title === "Referrals") group.append(this.reachLines[i] = el("p", { class: "reach-figures" }));
+      group.append(el("details", {}, el("summary", {}, `More ${title.toLowerCase()}`), ...more.map(place)));
       fieldset.append(group);
     }
     return fieldset;
   }
 
+  /** Where the option's referrals come from: its relationships in the group, or a rate the reader knows. */
+  modeChoice(i, mode) {
+    const name = `${this.widget.id}-${i}-mode`;
+    const choice = el("fieldset", { class: "mode" }, el("legend", {}, "Where referrals come from"));
+    for (const [value, text] of MODES) {
+      const radio = el("input", { type: "radio", name, id: `${name}-${value}`, value });
+      radio.checked = value === mode;
+      radio.addEventListener("change", () => this.switchMode(i, value));
+      choice.append(el("label", {}, radio, text));
+    }
+    return choice;
+  }
+
+  /**
+   * Switches an option's referrals to the other mode, keeping the figures of
+   * the one left for switching back: only the chosen one is in the input.
+   * Without kept figures, reach starts from the kind's preset and a rate
+   * from what the model last estimated for the option.
+   */
+  switchMode(i, mode) {
+    const option = this.input.options[i];
+    const kept = this.kept[i] ??= {};
+    if (mode === "reach") {
+      kept.rate = option.referralsPerMonth;
+      option.reach = kept.reach ?? reachStart(option.kind);
+      delete option.referralsPerMonth;
+    } else {
+      kept.reach = option.reach;
+      option.referralsPerMonth = kept.rate ?? this.widget.report?.options[i]?.referralsPerMonth ?? "0";
+      delete option.reach;
+    }
+    this.spoken = i;
+    this.rebuild(`${this.widget.id}-${i}-mode-${mode}`);
+  }
+
+  /**
+   * Shows what the group gives each option in reach mode, from the engine's
+   * report; returns it for the option last edited there, for the live region.
+   */
+  showReach(report) {
+    const { locale } = this.widget;
+    this.reachLines.forEach((p, i) => {
+      const o = report.options[i];
+      p.textContent = `${formatNumber(o.relationshipsAtHorizon ?? "0", locale, 1)} relationships by month ${formatNumber(report.horizonMonths, locale)}; `
+        + `${formatNumber(o.referralsPerMonth, locale)} referrals a month once established.`;
+    });
+    const line = this.reachLines[this.spoken];
+    return line ? `${report.options[this.spoken].name}: ${line.textContent}` : "";
+  }
+
   /**
    * One labelled input, its error line, and the handler that reads it.
-   * `owner()` is the object holding the value; the field's description is
-   * the schema's for `spec` (its path, `options[].key` for an option's).
+   * `owner()` is the object holding the value, `at` its path in the input;
+   * the field's label and unit are the schema's.
    */
-  field(key, owner, at = "", spec = fieldSpec(at ? `${at}.${key}` : key)) {
+  field(key, owner, at = "") {
     const path = at ? `${at}.${key}` : key;
+    const spec = fieldSpec(path);
     const id = `${this.widget.id}-${path.replace(/[^\w]/g, "-")}`;
     const input = el("input", { id, inputmode: "decimal", autocomplete: "off", spellcheck: "false" });
     const error = el("p", { class: "error", id: `${id}-error` });
@@ -118,6 +183,7 @@ export class Form {
     input.value = this.shown(owner()[key], spec.unit);
     input.addEventListener("input", () => {
       owner()[key] = this.read(input.value, spec.unit);
+      this.spoken = /^options\[(\d+)\]\.reach\./.exec(path)?.[1]; // what the group gives is announced with the verdict
       this.widget.compute();
     });
     this.fields.set(path, { input, error });
@@ -144,42 +210,6 @@ export class Form {
     return unit === "rate" ? percentToFraction(parsed.value) : parsed.value;
   }
 
-  /** Estimates referrals a month from who the reader knows, with the engine, and offers to use the estimate. */
-  reachHelper(i) {
-    const figures = this.estimates[i] ??= reachStart();
-    const out = el("output", { "aria-live": "polite" });
-    const use = el("button", { type: "button" }, "Use this estimate");
-    const box = el("div", { class: "estimate" },
-      el("p", { class: "muted" }, "Estimate referrals from who you know: relationships × their contacts × the share in your market × the share buying this year × the chance they pass it on, split among competitors, a year spread over 12 months."));
-    for (const key of REACH) box.append(this.field(key, () => figures, `estimates[${i}]`, fieldSpec(`options[].reach.${key}`)));
-    const estimate = () => {
-      const api = this.widget.api;
-      if (!api) return undefined; // the engine is still loading
-      const trial = structuredClone(this.input);
-      const option = trial.options[i];
-      delete option.referralsPerMonth;
-      option.reach = { ...figures };
-      const reply = JSON.parse(api.compute(JSON.stringify(trial)));
-      this.widget.showErrors((reply.errors || []).filter((e) => e.field.startsWith(`options[${i}].reach`))
-        .map((e) => ({ ...e, field: e.field.replace(`options[${i}].reach`, `estimates[${i}]`) })), `estimates[${i}]`);
-      const value = reply.report?.options[i].referralsPerMonth;
-      out.textContent = value !== undefined ? `≈ ${formatNumber(value, this.widget.locale)} referrals a month` : "";
-      return value;
-    };
-    box.addEventListener("input", estimate);
-    const details = el("details", {}, el("summary", {}, "Estimate referrals from your reach"), box);
-    details.addEventListener("toggle", () => { if (details.open) estimate(); }); // no work until asked
-    use.addEventListener("click", () => {
-      const value = estimate();
-      if (value === undefined) return;
-      this.input.options[i].referralsPerMonth = value;
-      this.fields.get(`options[${i}].referralsPerMonth`).input.value = this.shown(value, "count");
-      this.widget.compute();
-    });
-    box.append(el("p", {}, out), use);
-    return details;
-  }
-
   addControls() {
     const id = `${this.widget.id}-add-kind`;
     const kind = this.kindSelect(id, this.addKind ?? "chamber_of_commerce");
@@ -199,24 +229,21 @@ export class Form {
     const next = presetOption(kind, i);
     if (renamed) next.name = old.name;
     this.input.options[i] = next;
-    this.rebuild(`options[${i}].kind`);
+    this.kept[i] = undefined;
+    this.rebuild(`${this.widget.id}-${i}-kind`);
   }
 
   removeOption(i) {
     this.input.options.splice(i, 1);
-    this.estimates.splice(i, 1);
+    this.kept.splice(i, 1);
     this.rebuild(`options[${Math.min(i, this.input.options.length - 1)}].name`);
   }
 
-  /** Rebuilds the form after options change, keeping focus where the reader expects it. */
-  rebuild(focusPath) {
+  /** Rebuilds the form after options change, keeping focus where the reader expects it: on a field by its path, or an element by its id. */
+  rebuild(focus) {
     this.build();
     this.widget.compute();
-    const kind = /^options\[(\d+)\]\.kind$/.exec(focusPath);
-    const target = kind
-      ? this.element.querySelector(`#${this.widget.id}-${kind[1]}-kind`)
-      : this.fields.get(focusPath)?.input;
-    target?.focus();
+    (this.fields.get(focus)?.input ?? this.element.getRootNode().getElementById?.(focus))?.focus();
   }
 }
 

@@ -37,11 +37,13 @@ function comparisonPieces(r, v, locale) {
   const over = ` over ${formatNumber(v.horizonMonths, locale)} ${v.horizonMonths === 1 ? "month" : "months"}`;
   const paysBack = v.paybackMonth === null ? "" : `, paying back in month ${formatNumber(v.paybackMonth, locale)}`;
   const chance = v.chanceBest === null ? "" : `, with a ${chanceText(v.chanceBest, locale)} chance of coming out best`;
+  const needs = v.referralsToBreakEven === null ? [] : [" To break even, ", best,
+    ` would need ${formatNumber(v.referralsToBreakEven, locale)} referrals a month once established, where these figures give ${formatNumber(r.options[v.best].referralsPerMonth, locale)}.`];
   switch (v.case) {
-    case "does_not_pay": return [best, ` does not pay: it costs ${amount} more than it brings${over}.`];
+    case "does_not_pay": return [best, ` does not pay: it costs ${amount} more than it brings${over}.`, ...needs];
     case "pays": return [best, ` pays: ${amount} net${over}${paysBack}.`];
     case "even": return [best, " and ", runnerUp, ` come out even at ${amount} net${over}.`];
-    case "none_pays": return [`None of the options pays${over}; `, best, ` loses least, ${amount} less than `, runnerUp, `${chance}.`];
+    case "none_pays": return [`None of the options pays${over}; `, best, ` loses least, ${amount} less than `, runnerUp, `${chance}.`, ...needs];
     default: return [best, ` pays best: ${amount} more than `, runnerUp, `${over}${paysBack}${chance}.`];
   }
 }
@@ -94,26 +96,44 @@ function card(o, i, r, { input, locale, headingId }, money) {
       ...row("Return on cost, time included", maybe(o.roi, (v) => formatPercent(v, locale))),
       ...row("Return on cash only", maybe(o.cashRoi, (v) => formatPercent(v, locale))),
       ...row("Pays back", o.paybackMonth ? `in month ${o.paybackMonth}` : `not within ${r.horizonMonths} months`),
-      ...row("Referrals a year to break even", maybe(o.breakEvenReferralsPerYear, (v) => formatNumber(v, locale, 1))),
       ...row("Cost per client", maybe(o.costPerClient, (v) => money(v))),
       ...row("A networking hour earns", hourly),
       ...row("Chance of breaking even", u ? formatPercent(u.breakEvenProbability.toFixed(4), locale, 0) : "—"),
       ...(r.options.length > 1 ? row("Chance of coming out best", o.incomplete ? "— (no figures yet)" : chanceText(r.comparison.chanceBest[i], locale)) : []),
       ...(u ? row("Net, low · typical · high", `${money(u.p10, true)} · ${money(u.p50, true)} · ${money(u.p90, true)}`) : []),
     ),
+    whatItTakes(o, r, locale),
     tornado(o, money));
+}
+
+/**
+ * What it takes: the referrals a month, once established, that would break
+ * even and that would match the best option, set against what the model
+ * expects, from the engine's figures.
+ */
+function whatItTakes(o, r, locale) {
+  if (o.incomplete) return null;
+  const rate = (v) => `${formatNumber(v, locale)} referrals a month`;
+  const none = o.relationshipsAtHorizon != null && Number(o.relationshipsAtHorizon) === 0
+    ? `no relationship refers you within ${formatNumber(r.horizonMonths, locale)} months`
+    : "a referral brings no profit (a close rate, deal value or margin of 0)";
+  const lines = [[o.referralsToBreakEven === null ? `No referral rate breaks even: ${none}.`
+    : `Breaks even at ${rate(o.referralsToBreakEven)} once established (the model expects ${formatNumber(o.referralsPerMonth, locale)}).`]];
+  if (o.referralsToMatchBest != null) lines.push(["Matches ", nameOf(r.options[r.comparison.best].name), ` at ${rate(o.referralsToMatchBest)}.`]);
+  return el("div", { class: "takes" }, el("h4", {}, "What it takes"), ...lines.map((l) => el("p", {}, ...l)));
 }
 
 /**
  * The tornado's entries with those that move net alike merged into one line
  * (revenue, margin, referrals and close rate all scale profit): each has
  * the labels of its fields and their shared low and high, in the engine's
- * order, largest swing first.
+ * order, largest swing first. Inputs of cash or time alone (costOnly) never
+ * share a line with the others.
  */
 export function mergedSensitivity(sensitivity) {
   const lines = new Map();
   for (const s of sensitivity) {
-    const key = `${s.low} ${s.high}`;
+    const key = `${s.low} ${s.high} ${s.costOnly}`;
     const label = fieldSpec(s.field)?.label ?? s.field;
     if (lines.has(key)) lines.get(key).labels.push(label);
     else lines.set(key, { ...s, labels: [label] });
@@ -136,8 +156,9 @@ function tornado(o, money) {
     bar.style.width = `${b - a}%`;
     const mark = el("span", { class: "bar-base" });
     mark.style.left = `${at(o.net)}%`;
-    list.append(el("li", {},
-      el("span", { class: "bar-label" }, `${s.labels.join(" · ")}: ${money(s.low, true)} at −20 %, ${money(s.high, true)} at +20 %`),
+    const fixed = s.costOnly ? " (referrals held fixed)" : "";
+    list.append(el("li", s.costOnly ? { class: "cost-only" } : {},
+      el("span", { class: "bar-label" }, `${s.labels.join(" · ")}: ${money(s.low, true)} at −20 %, ${money(s.high, true)} at +20 %${fixed}`),
       el("span", { class: "bar-track", "aria-hidden": "true" }, bar, mark)));
   }
   return el("div", { class: "more-results" }, el("h4", {}, "What matters most"), list);
@@ -154,9 +175,9 @@ function defaultValue(d, currency, locale) {
 /** How the model works, and every default with its source, from the engine's schema. */
 export function howItWorks(currency, locale) {
   const item = (text) => el("li", {}, text);
-  const groups = [["Your business", ""], ["The reach estimate's starting figures", "reach"], ...SCHEMA.kinds.map((k) => [k.name, k.kind])];
+  const groups = [["Your business", ""], ["What every group shares: your relationships in it", "reach"], ...SCHEMA.kinds.map((k) => [k.name, k.kind])];
   const sources = el("div", { class: "sources" });
-  // A default's group: its preset's kind, or for the shared defaults the reach helper's or the business's.
+  // A default's group: its preset's kind, or for the shared defaults the groups' reach or the business's.
   const groupOf = (d) => d.kind || (d.field.startsWith("reach.") ? "reach" : "");
   for (const [title, group] of groups) {
     const own = SCHEMA.defaults.filter((d) => groupOf(d) === group);
@@ -172,10 +193,12 @@ export function howItWorks(currency, locale) {
     el("ul", {},
       item("Cash: the joining fee in month 1, the annual fee in months 1, 13, 25…, the monthly fee, and at every meeting the meal or room fee and travel, plus a coffee at every one-to-one."),
       item("Time: meetings, travel, one-to-ones and other hours, valued at your hourly value. It is usually the largest cost."),
-      item("Referrals grow evenly from nothing to their full rate over the ramp-up months; clients are the referrals that close; profit is their revenue times your gross margin, not the invoice value."),
+      item("Referrals come from your relationships in the group: you build a few working relationships a month, never more than the group's other members, and each refers you once it has trusted you for some months; each brings its contacts × the share in your market × the share buying this year × the chance they pass a need on, split among the members who sell what you sell, spread over 12 months. Or, if you know your rate, referrals grow evenly from nothing to it over the ramp-up months."),
+      item("Clients are the referrals that close; profit is their revenue, for every deal a client brings, times your gross margin, not the invoice value."),
       item("Net is profit minus cash minus time. It pays back in the first month when the running total of net reaches zero."),
       item("Clients arrive at random, and the referral rate itself is uncertain (the uncertainty figure under More referrals: 0 if you know the rate), so the number won follows a negative binomial distribution (a Poisson when the rate is known): the chance of breaking even, the chance each option comes out best and the low, typical and high nets come from it, exactly, without sampling."),
-      item("What matters most: net with each figure 20 % lower and 20 % higher, largest swing first.")),
+      item("What it takes: the referrals a month, once established and with the same build-up, at which an option would break even or match the best one."),
+      item("What matters most: net with each figure 20 % lower and 20 % higher, largest swing first. A figure of cash or time alone, such as meetings, is moved with the referrals held fixed, though fewer meetings rarely bring as many.")),
     el("h3", {}, "Where these figures come from"),
     el("p", {}, `Every starting figure, with its source or marked as our assumption: replace them with your own. ${kindName("custom")}s start at zero.`),
     sources,

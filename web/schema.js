@@ -24,8 +24,15 @@ export function kindName(kind) {
   return SCHEMA.kinds.find((k) => k.kind === kind)?.name ?? kind;
 }
 
-/** The reach helper's starting figures: the engine's shared defaults for `reach`. */
-export function reachStart() {
-  return Object.fromEntries(SCHEMA.defaults.filter((d) => d.kind === "" && d.field.startsWith("reach."))
-    .map((d) => [d.field.slice("reach.".length), d.value]));
+/**
+ * The reach an option of a kind starts from when the reader switches it to
+ * relationships: its preset's, or for a kind without one (custom) the
+ * figures every group shares, and 0 for the others.
+ */
+export function reachStart(kind) {
+  if (PRESETS[kind]?.reach) return structuredClone(PRESETS[kind].reach);
+  const reach = {};
+  for (const f of SCHEMA.fields) if (f.path.startsWith("options[].reach.")) reach[f.path.slice(16)] = f.default;
+  for (const d of SCHEMA.defaults) if (d.kind === "" && d.field.startsWith("reach.")) reach[d.field.slice(6)] = d.value;
+  return reach;
 }

@@ -57,12 +57,13 @@ export function summary(r, locale) {
   return lines.join("\n");
 }
 
-/** The monthly figures of every option, as CSV. */
+/** The monthly figures of every option, as CSV, with where its referrals come from: its relationships or a rate. */
 export function csv(r) {
-  const header = ["option", "month", "cash", "hours", "timeCost", "referrals", "clients", "profit", "net", "cumulativeNet"];
+  const header = ["option", "referralsFrom", "month", "cash", "hours", "timeCost", "referrals", "clients", "profit", "net", "cumulativeNet"];
   const rows = [header];
   for (const o of r.options) {
-    for (const m of o.months) rows.push([o.name, m.month, m.cash, m.hours, m.timeCost, m.referrals, m.clients, m.profit, m.net, m.cumulativeNet]);
+    const from = o.relationshipsAtHorizon == null ? "rate" : "relationships";
+    for (const m of o.months) rows.push([o.name, from, m.month, m.cash, m.hours, m.timeCost, m.referrals, m.clients, m.profit, m.net, m.cumulativeNet]);
   }
   return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }

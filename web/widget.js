@@ -139,7 +139,7 @@ class Widget {
         const same = left.findIndex((o) => o.kind === kind);
         return same < 0 ? structuredClone(PRESETS[kind]) : left.splice(same, 1)[0];
       });
-      this.form.estimates = [];
+      this.form.kept = [];
     } else if (name === "currency") {
       this.input.currency = settings.currency;
     } else if (name === "horizon") {
@@ -201,14 +201,14 @@ class Widget {
     const json = JSON.stringify(this.input);
     const reply = JSON.parse(this.api.compute(json));
     if (reply.errors) {
-      this.showErrors(reply.errors.filter((e) => !e.field.startsWith("estimates")), "");
+      this.showErrors(reply.errors);
       if (!this.report) { // figures typed while the engine loaded, refused at once: no result to keep
         this.el.verdict.textContent = "";
         this.el.results.replaceChildren(el("p", { class: "muted" }, "Correct the figures marked above to see the results."));
       }
       return;
     }
-    this.showErrors([], "");
+    this.showErrors([]);
     this.report = reply.report;
     this.showHowItWorks();
     this.goodInput = JSON.parse(json);
@@ -221,13 +221,13 @@ class Widget {
   }
 
   /**
-   * Marks each field the engine refused; clears the others under the prefix.
-   * Only fields whose message changes are touched: on most keystrokes, none.
+   * Marks each field the engine refused and clears the others; errors of no
+   * field go to the notice. Only fields whose message changes are touched:
+   * on most keystrokes, none.
    */
-  showErrors(errors, prefix) {
+  showErrors(errors) {
     const byPath = new Map(errors.map((e) => [e.field, e.message]));
     for (const [path, field] of this.form.fields) {
-      if (!path.startsWith(prefix) || (prefix === "" && path.startsWith("estimates"))) continue;
       const message = byPath.get(path) || "";
       byPath.delete(path);
       if (message === (field.shown ?? "")) continue;
@@ -236,17 +236,15 @@ class Widget {
       if (message) field.input.setAttribute("aria-invalid", "true");
       else field.input.removeAttribute("aria-invalid");
     }
-    if (prefix === "") {
-      const general = [...byPath.values()].join(" ");
-      this.el.notice.textContent = general || (this.report ? "" : this.el.notice.textContent);
-    }
+    const general = [...byPath.values()].join(" ");
+    this.el.notice.textContent = general || (this.report ? "" : this.el.notice.textContent);
   }
 
   /** Shows the verdict at once and the figures and chart at the next frame, once however fast the reader types. */
   render() {
     const r = this.report;
     this.el.verdict.replaceChildren(...verdictNodes(r, this.locale));
-    const spoken = verdictText(r, this.locale);
+    const spoken = [verdictText(r, this.locale), this.form.showReach(r)].join(" ").trim();
     clearTimeout(this.announceTimer); // announce the verdict once typing pauses, not on every key
     this.announceTimer = setTimeout(() => {
       if (this.el.live.textContent !== spoken) this.el.live.textContent = spoken;

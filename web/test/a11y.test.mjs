@@ -163,3 +163,24 @@ test("with the keyboard alone, Tab reaches the calculator's first input and typi
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("where referrals come from is a labelled radio group the arrow keys switch, axe clean in either mode", async () => {
+  const { page, problems } = await openPage(browser.context, server.url);
+  const widget = await waitForWidget(page);
+  const option = widget.locator('fieldset[data-option="1"]');
+  const group = option.getByRole("group", { name: "Where referrals come from" });
+  assert.equal(await group.getByRole("radio").count(), 2);
+  const fromGroup = group.getByRole("radio", { name: "From your relationships in the group" });
+  await fromGroup.focus();
+  await page.keyboard.press("ArrowDown");
+  const byRate = group.getByRole("radio", { name: "I know my referral rate" });
+  assert.equal(await eventually(() => byRate.isChecked(), true), true, "the arrow key chose the rate");
+  assert.ok(await byRate.evaluate((e) => e === e.getRootNode().activeElement), "focus stays on the choice after the form is rebuilt");
+  const rate = option.getByLabel("Referrals a month, once established");
+  assert.equal(await rate.count(), 1, "the rate's field is shown");
+  await page.keyboard.press("Tab");
+  assert.ok(await rate.evaluate((e) => e === e.getRootNode().activeElement), "Tab goes on to the rate");
+  assertNoViolations(await axe(page), "with a rate typed in");
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -131,7 +131,9 @@ export function engineVerdictIn(locale, input) {
     if (!verdict.includes(`a ${percent("en-US")} chance`)) throw new Error(`the verdict "${verdict}" does not write ${percent("en-US")}`);
     verdict = verdict.replace(`a ${percent("en-US")} chance`, `a ${percent(locale)} chance`);
   }
-  return verdict;
+  // What the best option would need and what it gives, to 2 places.
+  const twoPlaces = (v) => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
+  return verdict.replace(/would need ([\d.]+) (.*) give ([\d.]+)\.$/, (_, need, words, give) => `would need ${twoPlaces(need)} ${words} give ${twoPlaces(give)}.`);
 }
 
 /** Money as the widget shows it in en / USD: "-$10,230.00". */

@@ -36,17 +36,20 @@ const RANGES = {
   oneToOneCost: [0, 1e9], meetingsPerYear: [0, 365], meetingHours: [0, 24], travelHours: [0, 24],
   oneToOnesPerMonth: [0, 100], oneToOneHours: [0, 24], otherHoursPerMonth: [0, 744],
   referralsPerMonth: [0, 10000], rampMonths: [0, 60], closeRate: [0, 100], referralSpread: [0, 3],
-  relationships: [0, 10000], contactsPerRelationship: [0, 100000], targetShare: [0, 100],
+  // Relationships are capped by the group's size less one: 24 in the weekly group, 499 in the open network.
+  relationships: [0, 24], relationshipsPerMonth: [0, 100], trustMonths: [0, 60], groupSize: [0, 1e6],
+  contactsPerRelationship: [0, 100000], targetShare: [0, 100],
   inMarketShare: [0, 100], passOnRate: [0, 100], competitors: [0, 1000],
 };
 const PERCENT = new Set(["billableShare", "grossMargin", "closeRate", "targetShare", "inMarketShare", "passOnRate"]);
 
-/** The field key and owner of an input id: roi1-options-0--closeRate → {key: "closeRate", option: 0}. */
+/** The field of an input id: roi1-options-0--reach-groupSize → {option: 0, reach: true, key: "groupSize"}. */
 function describeId(id) {
-  const m = /^roi\d+-(?:(options|estimates)-(\d+)--)?(\w+)$/.exec(id);
+  const m = ID.exec(id);
   if (!m) throw new Error(`unexpected input id ${id}`);
-  return { group: m[1] || "business", option: m[2] === undefined ? null : Number(m[2]), key: m[3] };
+  return { option: m[1] === undefined ? null : Number(m[1]), reach: !!m[2], key: m[3] };
 }
+const ID = /^roi\d+-(?:options-(\d+)--(reach-)?)?(\w+)$/;
 
 test("every number field refuses bad input with a message, keeps the last good verdict, and recovers when restored", { timeout: 60_000 }, async () => {
   const context = await newContext();
@@ -58,7 +61,7 @@ test("every number field refuses bad input with a message, keeps the last good v
     const ACCEPTED_AS = { "500": "500", " $ 1 200 ": "1200" };
     const base = defaultInput();
 
-    const run = await page.evaluate(({ TYPED, base }) => {
+    const run = await page.evaluate(({ TYPED, base, ID }) => {
       const root = document.querySelector("networking-roi").shadowRoot;
       for (const d of root.querySelectorAll("details")) d.open = true;
       const verdict = () => root.querySelector(".verdict").textContent;
@@ -71,7 +74,6 @@ test("every number field refuses bad input with a message, keeps the last good v
           message: described ? described.textContent.trim() : null,
           verdict: verdict(),
           invalidCount: root.querySelectorAll('[aria-invalid="true"]').length,
-          estimate: input.closest(".estimate")?.querySelector("output")?.textContent ?? null,
         };
       };
       const inputs = [...root.querySelectorAll('form input[inputmode="decimal"]')];
@@ -84,22 +86,19 @@ test("every number field refuses bad input with a message, keeps the last good v
         fields.push({ id: input.id, original, start, typed, restored: state(input) });
       }
       // What each accepted value should give, computed by the page's engine.
-      const expected = (path, value) => {
+      const expected = (id, value) => {
         const input = structuredClone(base);
-        const m = /^(?:options\[(\d+)\]\.)?(\w+)$/.exec(path);
-        (m[1] === undefined ? input : input.options[Number(m[1])])[m[2]] = value;
+        const m = new RegExp(ID).exec(id);
+        const option = m[1] === undefined ? null : input.options[Number(m[1])];
+        (option === null ? input : m[2] ? option.reach : option)[m[3]] = value;
         const reply = JSON.parse(globalThis.networkingROI.compute(JSON.stringify(input)));
         return reply.report ? reply.report.comparison.verdict : null;
       };
-      return { fields, expected: Object.fromEntries(inputs.flatMap((input) => {
-        const m = /^roi\d+-(?:options-(\d+)--)?(\w+)$/.exec(input.id);
-        if (!m) return [];
-        const path = m[1] === undefined ? m[2] : `options[${m[1]}].${m[2]}`;
-        return [[`${input.id}=500`, expected(path, "500")], [`${input.id}=1200`, expected(path, "1200")]];
-      })) };
-    }, { TYPED, base });
+      return { fields, expected: Object.fromEntries(inputs.flatMap((input) =>
+        [[`${input.id}=500`, expected(input.id, "500")], [`${input.id}=1200`, expected(input.id, "1200")]])) };
+    }, { TYPED, base, ID: ID.source });
 
-    // Business fields, both options' fields (those in closed <details> too) and the reach estimates.
+    // Business fields and both options' fields (those in closed <details> too), their reach's included.
     const groups = run.fields.map((f) => describeId(f.id));
     assert.ok(run.fields.length >= 4 + 2 * 15, `found only ${run.fields.length} number fields`);
     assert.ok(groups.some((g) => g.option === 1 && g.key === "oneToOneCost"), "the second option's fields behind <details> are covered");
@@ -107,26 +106,20 @@ test("every number field refuses bad input with a message, keeps the last good v
     const failures = [];
     const fail = (f, value, what) => failures.push(`${f.id} ${JSON.stringify(value)}: ${what}`);
     for (const f of run.fields) {
-      const { key, group } = describeId(f.id);
+      const { key } = describeId(f.id);
       const range = RANGES[key];
       if (!range) { failures.push(`${f.id}: no known range for ${key}`); continue; }
       if (f.start.invalid !== null || f.start.message !== "") fail(f, f.original, "invalid before any edit");
       if (!f.start.describedIsError) fail(f, f.original, "aria-describedby does not point at its <p class=\"error\">");
       let lastGood = f.start.verdict;
-      let lastEstimate = f.start.estimate;
       for (const t of f.typed) {
         const accepted = t.value in ACCEPTED_AS && !PERCENT.has(key)
           && Number(ACCEPTED_AS[t.value]) >= range[0] && Number(ACCEPTED_AS[t.value]) <= range[1];
         if (accepted) {
           if (t.invalid !== null || t.message !== "") fail(f, t.value, `refused (${t.message}) though ${ACCEPTED_AS[t.value]} is in range`);
-          if (group === "estimates") {
-            if (t.estimate === lastEstimate || !t.estimate?.startsWith("≈")) fail(f, t.value, `the estimate did not follow: ${t.estimate}`);
-            lastEstimate = t.estimate;
-          } else {
-            const want = run.expected[`${f.id}=${ACCEPTED_AS[t.value]}`];
-            if (t.verdict !== want) fail(f, t.value, `not read as ${ACCEPTED_AS[t.value]}: verdict ${JSON.stringify(t.verdict)}, engine says ${JSON.stringify(want)}`);
-            lastGood = t.verdict;
-          }
+          const want = run.expected[`${f.id}=${ACCEPTED_AS[t.value]}`];
+          if (t.verdict !== want) fail(f, t.value, `not read as ${ACCEPTED_AS[t.value]}: verdict ${JSON.stringify(t.verdict)}, engine says ${JSON.stringify(want)}`);
+          lastGood = t.verdict;
         } else {
           if (t.invalid !== "true") fail(f, t.value, `accepted without aria-invalid (verdict ${JSON.stringify(t.verdict)})`);
           if (!t.message) fail(f, t.value, "no error message");
@@ -370,12 +363,16 @@ function installSoak({ seed, ranges, percent }) {
   const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
   const pick = (list) => list[Math.floor(random() * list.length)];
   // Valid values stay in each field's range, and in a moderate part of it so that every compute stays quick.
-  const soft = { money: 5000, horizonMonths: 36, oneToOnesPerMonth: 20, otherHoursPerMonth: 40, referralsPerMonth: 30, relationships: 50, contactsPerRelationship: 1000, competitors: 5 };
+  const soft = { money: 5000, horizonMonths: 36, oneToOnesPerMonth: 20, otherHoursPerMonth: 40, referralsPerMonth: 30,
+    // Reach figures that stay under the engine's 10,000 referrals a month together: at most
+    // 1 + 5 × 36 = 181 relationships (no cap), each bringing at most 300 / 12 = 25.
+    relationships: 1, relationshipsPerMonth: 5, groupSize: 50, contactsPerRelationship: 300, competitors: 5 };
   const validValue = (key) => {
     const [lo, hi] = ranges[key];
     const top = Math.min(hi, soft[key] ?? (hi === 1e9 ? soft.money : hi));
-    const whole = int(lo, top);
-    if (key === "horizonMonths" || key === "meetingsPerYear" || whole === top || random() < 0.5) return String(whole);
+    // A group of 2 or more (0: no cap) holds the relationships, 1 at most.
+    const whole = key === "groupSize" ? pick([0, int(2, top)]) : int(lo, top);
+    if (key === "horizonMonths" || key === "meetingsPerYear" || key === "groupSize" || whole === top || random() < 0.5) return String(whole);
     return `${whole}.${pick(["5", "25", "75", "1", "05"])}`;
   };
   const INVALID = ["", "abc", "-5", "1e9999", "9".repeat(40), "NaN", "\u22123", "1.2.3", "Infinity", "0x10", "<b>1</b>", "9".repeat(16), "  "];
@@ -389,8 +386,8 @@ function installSoak({ seed, ranges, percent }) {
     const root = host.shadowRoot;
     for (const d of root.querySelectorAll("details")) d.open = true;
     const fields = [...root.querySelectorAll('form input[inputmode="decimal"]')].map((input) => {
-      const m = /^roi\d+-(?:(options|estimates)-(\d+)--)?(\w+)$/.exec(input.id);
-      return { input, group: m[1] || "business", option: m[2] === undefined ? null : Number(m[2]), key: m[3] };
+      const m = /^roi\d+-(?:options-(\d+)--(reach-)?)?(\w+)$/.exec(input.id);
+      return { input, option: m[1] === undefined ? null : Number(m[1]), reach: !!m[2], key: m[3] };
     });
     return { host, root, fields, invalid: new Set(), lastGood: null };
   });
@@ -399,7 +396,7 @@ function installSoak({ seed, ranges, percent }) {
     const value = (f) => (percent.includes(f.key) ? shift2(f.input.value) : f.input.value);
     const input = { currency: w.root.querySelector('select[id$="-currency"]').value, options: [] };
     for (const f of w.fields) {
-      if (f.group === "business") input[f.key] = value(f);
+      if (f.option === null) input[f.key] = value(f);
     }
     for (const set of w.root.querySelectorAll("fieldset[data-option]")) {
       const i = Number(set.dataset.option);
@@ -409,7 +406,10 @@ function installSoak({ seed, ranges, percent }) {
       };
     }
     for (const f of w.fields) {
-      if (f.group === "options") input.options[f.option][f.key] = value(f);
+      if (f.option === null) continue;
+      const option = input.options[f.option];
+      if (f.reach) (option.reach ??= {})[f.key] = value(f);
+      else option[f.key] = value(f);
     }
     return JSON.stringify(input);
   };
@@ -436,7 +436,7 @@ function installSoak({ seed, ranges, percent }) {
     else w.invalid.add(f.input.id);
     stats.edits++;
     stats[good ? "valid" : "invalid"]++;
-    if (![...w.invalid].some((id) => !id.includes("-estimates-"))) {
+    if (!w.invalid.size) {
       w.lastGood = inputFromDOM(w);
       stats.goodStates++;
     }
@@ -546,11 +546,13 @@ for (const [which, csp] of [["a strict", STRICT_CSP], ["the most minimal", MINIM
     assert.equal(await widget.locator(".verdict").textContent(), engineVerdict(inputWith((i) => { i.dealValue = "4200"; })));
     // The chart and the tornado, which set styles from script, are drawn.
     assert.ok(await widget.locator("svg.chart path, svg.chart polyline").count() > 0, "the chart is drawn");
-    // The rest of the interface: another option, the reach estimate, a download.
+    // The rest of the interface: another option, where referrals come from, a download.
     await widget.getByRole("button", { name: "Add an option" }).click();
     await widget.locator("fieldset[data-option='2']").waitFor();
+    await widget.locator("fieldset[data-option='0']").getByLabel("I know my referral rate").check();
+    await widget.locator("fieldset[data-option='0']").getByLabel("From your relationships in the group").check();
     await widget.locator("fieldset[data-option='0']").evaluate((set) => { for (const d of set.querySelectorAll("details")) d.open = true; });
-    await widget.locator('input[id$="-estimates-0--relationships"]').fill("12");
+    await widget.locator('input[id$="-options-0--reach-relationships"]').fill("12");
     await Promise.all([page.waitForEvent("download"), widget.getByRole("button", { name: "Download CSV" }).click()]);
     // Violations are reported in order: a sentinel the policy blocks, once
     // reported, shows that any violation of the steps above would be too.

@@ -43,6 +43,16 @@ function field(widget, label, option) {
 
 const verdictOf = (widget) => widget.locator(".verdict").textContent();
 
+/** Labels of the reach fields, as the engine's schema writes them. */
+const LABEL = { relationshipsPerMonth: "New relationships you build a month", trustMonths: "Months before a new relationship refers you" };
+
+/** A figure as the widget writes a count in en-US: up to 2 places. */
+const num = (v) => new Intl.NumberFormat("en-US", { maximumFractionDigits: 2, roundingMode: "halfEven" }).format(v);
+
+/** Where each option's referrals come from, as its checked radio says. */
+const checkedModes = (widget) => widget.evaluate((host) => [...host.shadowRoot.querySelectorAll("fieldset[data-option]")]
+  .map((set) => set.querySelector('.mode input:checked')?.value ?? null));
+
 /** Waits for the widget's verdict to become `expected`, then asserts it. */
 async function assertVerdict(widget, expected, message) {
   assert.equal(await eventually(() => verdictOf(widget), expected), expected, message);
@@ -84,12 +94,12 @@ test("the default figures match the engine's: the verdict and each card's Net an
 test("editing an input updates the verdict to the engine's for the new input", async () => {
   const opened = await useWidget();
   const { widget, page } = opened;
-  const expected = engineVerdict(inputWith((i) => { i.options[1].referralsPerMonth = "0"; }));
+  const expected = engineVerdict(inputWith((i) => { i.options[1].closeRate = "0"; }));
   assert.notEqual(expected, engineVerdict(defaultInput()), "the edit changes the engine's verdict");
-  await field(widget, "Referrals a month, once established", 1).fill("0");
+  await field(widget, "Referrals that become clients (%)", 1).fill("0");
   await assertVerdict(widget, expected);
   const cards = await readCards(widget);
-  const reply = engineReply(inputWith((i) => { i.options[1].referralsPerMonth = "0"; }));
+  const reply = engineReply(inputWith((i) => { i.options[1].closeRate = "0"; }));
   assert.equal(cards[1].figures.Net, usd(reply.report.options[1].net), "the edited option's Net follows");
   assertNoProblems(opened);
 });
@@ -119,14 +129,19 @@ test("in German, '1.200,50' and '1 234,75' are read as 1200.5 and 1234.75, and a
     { invalid: "true", message: negative.message });
 });
 
-test("the widget writes the verdict from its parts: in English it is the engine's plain verdict in every offered currency, in German '11.466 €'", async () => {
+test("the widget writes the verdict from its parts: in English it is the engine's plain verdict in every offered currency, in German with German money and decimals", async () => {
   for (const currency of ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "INR", "JPY"]) {
     const { widget } = await useWidget({ currency, locale: "en-US" });
     await assertVerdict(widget, engineVerdict(inputWith((i) => { i.currency = currency; })), currency);
   }
   const { widget } = await useWidget({ currency: "EUR", locale: "de" });
   const german = engineVerdictIn("de", inputWith((i) => { i.currency = "EUR"; }));
-  assert.match(german, /11\.466\s€/, "the default gap, 11466.00, written the German way");
+  const parts = engineReply(inputWith((i) => { i.currency = "EUR"; })).report.comparison.verdictParts;
+  const gap = new Intl.NumberFormat("de", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(parts.amount);
+  assert.ok(german.includes(gap), `the default gap, ${parts.amount}, written the German way (${gap}): ${german}`);
+  const rate = new Intl.NumberFormat("de", { maximumFractionDigits: 2 }).format(parts.referralsToBreakEven);
+  assert.match(rate, /^\d+,\d+$/, "a rate with a decimal comma");
+  assert.ok(german.includes(`would need ${rate} referrals`), `what the best option would need, ${rate}: ${german}`);
   await assertVerdict(widget, german);
   const net = engineReply(inputWith((i) => { i.currency = "EUR"; })).report.options[1].net;
   assert.equal((await readCards(widget))[1].figures.Net, new Intl.NumberFormat("de", { style: "currency", currency: "EUR" }).format(net), "the cards agree");
@@ -170,11 +185,13 @@ test("the tornado merges the inputs that move net alike into one line, largest s
   }
   assert.equal(labels.length, Math.min(5, groups.length));
   const profitLine = groups.find((g) => g.fields.includes("dealValue"));
-  assert.deepEqual(profitLine.fields.slice().sort(), ["closeRate", "dealValue", "dealsPerClient", "grossMargin", "referralsPerMonth"],
-    "revenue, deals per client, margin, referrals and close rate all scale profit alike");
+  const scaling = ["closeRate", "dealValue", "dealsPerClient", "grossMargin",
+    "reach.contactsPerRelationship", "reach.inMarketShare", "reach.passOnRate", "reach.targetShare"];
+  assert.deepEqual(profitLine.fields.slice().sort(), scaling,
+    "revenue, deals per client, margin, close rate and the reach figures each relationship's referrals multiply all scale profit alike");
   const shown = labels.find((l) => l.startsWith("Revenue from a new client"));
   assert.ok(shown, labels.join("\n"));
-  assert.equal(shown.split(":")[0].split(" · ").length, 5, shown);
+  assert.equal(shown.split(":")[0].split(" · ").length, scaling.length, shown);
   assert.equal(new Set(labels.map((l) => l.split(": ")[1])).size, labels.length, "no two lines with the same figures");
 });
 
@@ -345,6 +362,8 @@ test("a share link restores every input: the URL after the fragment syncs, and t
   await field(widget, "Name", 0).fill("Breakfast club");
   await field(widget, "Meal or room fee per meeting", 0).fill("12.5");
   await field(widget, "Referrals that become clients", 1).fill("40");
+  await field(widget, LABEL.relationshipsPerMonth, 0).fill("3");
+  await field(widget, "I know my referral rate", 1).check();
   await field(widget, "Referrals a month, once established", 1).fill("2");
   await widget.locator('fieldset[data-option="1"]').getByText("More time").click();
   await field(widget, "Travel hours per meeting", 1).fill("1.25");
@@ -355,7 +374,9 @@ test("a share link restores every input: the URL after the fragment syncs, and t
     i.horizonMonths = "36";
     i.options[0].name = "Breakfast club";
     i.options[0].mealCost = "12.5";
+    i.options[0].reach.relationshipsPerMonth = "3";
     i.options[1].closeRate = "0.4";
+    delete i.options[1].reach;
     i.options[1].referralsPerMonth = "2";
     i.options[1].travelHours = "1.25";
   });
@@ -375,6 +396,7 @@ test("a share link restores every input: the URL after the fragment syncs, and t
   const second = await openWidget(href);
   assert.equal(await verdictOf(second.widget), verdict);
   assert.deepEqual(await readFormValues(second.widget), values, "every input and select is restored");
+  assert.deepEqual(await checkedModes(second.widget), ["reach", "rate"], "each option's referrals come from where they did");
   assert.equal(values[await field(second.widget, "What an hour of your time is worth").getAttribute("id")], "75");
   assert.equal(await second.widget.locator(".notice").textContent(), "", "no notice about an unreadable link");
   assertNoProblems(opened);
@@ -406,31 +428,108 @@ test("Copy summary copies the verdict and each option's figures, and Download CS
   ]);
   assert.equal(download.suggestedFilename(), "networking-roi.csv");
   const csv = readFileSync(await download.path(), "utf8");
-  const header = "option,month,cash,hours,timeCost,referrals,clients,profit,net,cumulativeNet";
+  const header = "option,referralsFrom,month,cash,hours,timeCost,referrals,clients,profit,net,cumulativeNet";
   const cell = (name) => (name === "=Club \"A\", Inc" ? '"\'=Club ""A"", Inc"' : name); // quoted, and never a formula
   const rows = report.options.flatMap((o) => o.months.map((m) =>
-    [cell(o.name), m.month, m.cash, m.hours, m.timeCost, m.referrals, m.clients, m.profit, m.net, m.cumulativeNet].join(",")));
+    [cell(o.name), "relationships", m.month, m.cash, m.hours, m.timeCost, m.referrals, m.clients, m.profit, m.net, m.cumulativeNet].join(",")));
   assert.equal(csv, [header, ...rows].join("\r\n") + "\r\n");
   assert.equal(rows.length, report.options.length * report.horizonMonths);
   assertNoProblems(opened);
 });
 
-test("the reach estimate fills referrals a month with the engine's estimate", async () => {
+test("referrals from relationships: the group's figures follow an edit, from the engine's reply", async () => {
   const { widget } = await useWidget();
   const option = widget.locator('fieldset[data-option="0"]');
-  await option.getByText("More referrals").click();
-  await option.getByText("Estimate referrals from your reach").click();
-  // 12 relationships × 250 contacts = 3,000 people; × 4 % in market = 120;
-  // × 10 % buying this year = 12; × 50 % passed on = 6; / (1 competitor + 1) = 3
-  // a year; / 12 = 0.25 referrals a month
-  const figures = {
-    "Members who know you well": "12", "People each of them knows": "250",
-    "Of those, in your target market (%)": "4", "Of your market, buying in a year (%)": "10",
-    "Chance they pass on a need they hear of (%)": "50", "Members who offer what you offer": "1",
-  };
-  for (const [label, value] of Object.entries(figures)) await option.getByLabel(label, { exact: true }).fill(value);
-  await option.getByRole("button", { name: "Use this estimate" }).click();
-  assert.equal(await option.getByLabel("Referrals a month, once established").inputValue(), "0.25");
-  const expected = inputWith((input) => { input.options[0].referralsPerMonth = "0.25"; });
-  await assertVerdict(widget, engineVerdict(expected), "the verdict follows the estimate");
+  assert.equal(await option.getByLabel("From your relationships in the group").isChecked(), true, "the presets start from relationships");
+  assert.equal(await option.getByLabel("Referrals a month, once established").count(), 0, "no rate field in this mode");
+  await option.getByLabel(LABEL.relationshipsPerMonth).fill("1");
+  // The weekly group: 0 relationships at the start, trust 6 months, 25 members.
+  // relationships(24) = min(25 − 1, 0 + 1 × max(0, 24 − 6)) = min(24, 18) = 18.
+  // Each refers 600 contacts × 5 % in market × 20 % buying × 25 % passed on
+  // / (0 competitors + 1) / 12 = 1.5 / 12 = 0.125 a month: 18 × 0.125 = 2.25.
+  const line = "18 relationships by month 24; 2.25 referrals a month once established.";
+  assert.equal(await eventually(() => option.locator(".reach-figures").textContent(), line), line);
+  const input = inputWith((i) => { i.options[0].reach.relationshipsPerMonth = "1"; });
+  const report = engineReply(input).report;
+  assert.equal(report.options[0].relationshipsAtHorizon, "18.00", "the engine agrees with the hand-worked figure");
+  await assertVerdict(widget, engineVerdict(input));
+  // The live region speaks the verdict and what the group gives, once typing pauses.
+  const spoken = `${report.comparison.verdict} Weekly referral group: ${line}`;
+  assert.equal(await eventually(() => widget.locator('div[role="status"][aria-live="polite"]').textContent(), spoken), spoken);
+  // The months looked ahead are the N of "by month N": 12 months in, 1 × (12 − 6) = 6 relationships, 6 × 0.125 = 0.75.
+  await field(widget, "Months to look ahead").fill("12");
+  const at12 = "6 relationships by month 12; 0.75 referrals a month once established.";
+  assert.equal(await eventually(() => option.locator(".reach-figures").textContent(), at12), at12);
+});
+
+test("switching where referrals come from keeps each mode's figures, and the input carries only the chosen one", async () => {
+  const { widget } = await useWidget();
+  const option = widget.locator('fieldset[data-option="0"]');
+  const given = () => widget.evaluate((host) => host.input.options[0]);
+  await option.getByLabel(LABEL.relationshipsPerMonth).fill("1");
+  await assertVerdict(widget, engineVerdict(inputWith((i) => { i.options[0].reach.relationshipsPerMonth = "1"; })));
+
+  // To a known rate: it starts from what the group gave, 2.25 a month (above).
+  await option.getByLabel("I know my referral rate").check();
+  assert.ok(await option.getByLabel("I know my referral rate").evaluate((e) => e === e.getRootNode().activeElement), "focus stays on the choice");
+  const rate = option.getByLabel("Referrals a month, once established");
+  assert.equal(await rate.inputValue(), "2.25");
+  assert.equal(await option.getByLabel(LABEL.relationshipsPerMonth).count(), 0, "no reach fields in this mode");
+  assert.equal(await option.locator(".reach-figures").count(), 0);
+  await rate.fill("0.5");
+  const byRate = inputWith((i) => { delete i.options[0].reach; i.options[0].referralsPerMonth = "0.5"; });
+  await assertVerdict(widget, engineVerdict(byRate));
+  let option0 = await given();
+  assert.equal(option0.reach, undefined, "no reach in the input");
+  assert.equal(option0.referralsPerMonth, "0.5");
+
+  // Back: the relationships typed before, and no rate in the input.
+  await option.getByLabel("From your relationships in the group").check();
+  assert.equal(await option.getByLabel(LABEL.relationshipsPerMonth).inputValue(), "1");
+  await assertVerdict(widget, engineVerdict(inputWith((i) => { i.options[0].reach.relationshipsPerMonth = "1"; })));
+  option0 = await given();
+  assert.equal(option0.referralsPerMonth, undefined, "no rate in the input");
+  assert.equal(option0.reach.relationshipsPerMonth, "1");
+
+  // And the rate typed before comes back too.
+  await option.getByLabel("I know my referral rate").check();
+  assert.equal(await option.getByLabel("Referrals a month, once established").inputValue(), "0.5");
+  await assertVerdict(widget, engineVerdict(byRate));
+});
+
+test("what it takes: each card gives the referrals a month to break even and to match the best, from the engine", async () => {
+  const { widget } = await useWidget();
+  const report = engineReply(defaultInput()).report;
+  const best = report.comparison.best;
+  const takes = await widget.locator("article.card").evaluateAll((cards) => cards.map((c) => [...c.querySelectorAll(".takes p")].map((p) => p.textContent)));
+  report.options.forEach((o, i) => {
+    assert.ok(o.referralsToBreakEven !== null, `${o.name} has a figure to break even`);
+    const lines = [`Breaks even at ${num(o.referralsToBreakEven)} referrals a month once established (the model expects ${num(o.referralsPerMonth)}).`];
+    if (i !== best) lines.push(`Matches ${report.options[best].name} at ${num(o.referralsToMatchBest)} referrals a month.`);
+    else assert.equal(o.referralsToMatchBest, null);
+    assert.deepEqual(takes[i], lines, o.name);
+  });
+  // A group whose trust outlasts the horizon never refers: no rate breaks even, and the card says why.
+  await field(widget, LABEL.trustMonths, 0).fill("30");
+  const never = "No referral rate breaks even: no relationship refers you within 24 months.";
+  assert.equal(await eventually(() => widget.locator("article.card").first().locator(".takes p").first().textContent(), never), never);
+});
+
+test("the tornado marks the inputs of cash or time alone, in words: referrals held fixed", async () => {
+  const { widget } = await useWidget();
+  const report = engineReply(defaultInput()).report;
+  const items = await widget.locator("article.card").first().locator(".bars li").evaluateAll((lis) =>
+    lis.map((li) => ({ text: li.querySelector(".bar-label").textContent, costOnly: li.classList.contains("cost-only") })));
+  assert.ok(items.length > 0);
+  const sensitivity = report.options[0].sensitivity;
+  assert.ok(sensitivity.some((s) => s.costOnly) && sensitivity.some((s) => !s.costOnly), "the engine marks some inputs costOnly and not others");
+  for (const item of items) {
+    assert.equal(item.text.endsWith(" (referrals held fixed)"), item.costOnly, item.text);
+    // The engine has entries with the line's figures and its costOnly.
+    const figures = item.text.split(": ")[1].replace(" (referrals held fixed)", "");
+    assert.ok(sensitivity.some((s) => s.costOnly === item.costOnly
+      && `${usd(s.low, { whole: true })} at −20 %, ${usd(s.high, { whole: true })} at +20 %` === figures), item.text);
+    assert.ok(!item.text.includes("reach."), `labelled in words, the reach fields too: ${item.text}`);
+  }
+  assert.ok(items.some((i) => i.costOnly), "the top five hold an input of cash or time");
 });
