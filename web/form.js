@@ -134,8 +134,11 @@ export class Form {
   /**
    * Switches an option's referrals to the other mode, keeping the figures of
    * the one left for switching back: only the chosen one is in the input.
-   * Without kept figures, reach starts from the kind's preset and a rate
-   * from what the model last estimated for the option.
+   * Without kept figures, reach starts from the kind's preset, and a rate
+   * from the referrals the relationships brought over the horizon, spread
+   * evenly: the switch alone leaves the totals as they were (to the cent of
+   * a referral), rather than counting the rate reached at the horizon
+   * from month 1.
    */
   switchMode(i, mode) {
     const option = this.input.options[i];
@@ -146,7 +149,7 @@ export class Form {
       delete option.referralsPerMonth;
     } else {
       kept.reach = option.reach;
-      option.referralsPerMonth = kept.rate ?? this.widget.report?.options[i]?.referralsPerMonth ?? "0";
+      option.referralsPerMonth = kept.rate ?? averageRate(this.widget.report, i);
       delete option.reach;
     }
     this.spoken = i;
@@ -252,4 +255,10 @@ export function presetOption(kind, index) {
   const option = structuredClone(PRESETS[kind]);
   if (kind === "custom") option.name = `Option ${index + 1}`;
   return option;
+}
+
+/** An option's referrals over the report's horizon as a rate a month, to 2 places ("0" before any report): a count, not money. */
+function averageRate(report, i) {
+  const referrals = report?.options[i]?.referrals;
+  return referrals === undefined ? "0" : String(Number((Number(referrals) / report.horizonMonths).toFixed(2)));
 }
