@@ -111,3 +111,19 @@ func BenchmarkComputeJSONMixedSpreads(b *testing.B) {
 		ComputeJSON(mixedSpreadsJSON)
 	}
 }
+
+// sixPresetsLongJSON is the widget's largest ordinary case: six options
+// from the presets over 120 months, each with a referral spread (negative
+// binomial clients), as networkingROI.compute is timed in node by make bench.
+var sixPresetsLongJSON = []byte(`{"horizonMonths":120,"options":[` +
+	`{"kind":"weekly_group"},{"kind":"open_network"},{"kind":"chamber_of_commerce"},` +
+	`{"kind":"weekly_group","referralSpread":1},{"kind":"open_network","referralSpread":0.25},` +
+	`{"kind":"chamber_of_commerce","referralSpread":1.5}]}`)
+
+// BenchmarkComputeJSONSixPresetsLong is that case natively.
+func BenchmarkComputeJSONSixPresetsLong(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		ComputeJSON(sixPresetsLongJSON)
+	}
+}

@@ -238,3 +238,24 @@ func TestClientsWonIsPoissonWhenTheRateIsKnown(t *testing.T) {
 		})
 	}
 }
+
+// stirlingError and lnFactorial stand in for math.Lgamma: they must agree
+// with it to within a few units of rounding, where a shape or a count is
+// small (stirlingError steps up to its series) and where it is large.
+func TestStirlingErrorAndLnFactorialAgreeWithLgamma(t *testing.T) {
+	for _, z := range []float64{1e-3, 1.0 / 9, 0.25, 0.5, 1, 1.5, 2, 3, 4.75, 7, 10, 14.9, 15, 15.01, 16, 20, 99.5, 1000, 12345.678, 1e6, 3.3e8} {
+		lg, _ := math.Lgamma(z + 1)
+		want := lg - (z+0.5)*math.Log(z) + z - 0.5*math.Log(2*math.Pi)
+		// Lgamma's own ln Γ(z+1) rounds at its size: allow that, and 1e-15 beside.
+		tolerance := 1e-15 + 4e-16*(math.Abs(lg)+math.Abs((z+0.5)*math.Log(z))+z)
+		if got := stirlingError(z); math.Abs(got-want) > tolerance {
+			t.Errorf("stirlingError(%v) = %v, from math.Lgamma %v (off by %.3g, tolerance %.3g)", z, got, want, got-want, tolerance)
+		}
+	}
+	for _, k := range []float64{0, 1, 2, 3, 5, 10, 15, 16, 17, 50, 170, 1000, 44_000, 1.2e6, 5e8} {
+		want, _ := math.Lgamma(k + 1)
+		if got := lnFactorial(k); math.Abs(got-want) > 1e-15+4e-16*math.Abs(want) {
+			t.Errorf("lnFactorial(%v) = %v, math.Lgamma(%v) = %v (off by %.3g)", k, got, k+1, want, got-want)
+		}
+	}
+}

@@ -103,8 +103,7 @@ func (p poisson) pmf(k int64) float64 {
 		}
 		return 0
 	}
-	logFactorial, _ := math.Lgamma(float64(k) + 1)
-	return math.Exp(float64(k)*math.Log(p.mean) - p.mean - logFactorial)
+	return math.Exp(float64(k)*math.Log(p.mean) - p.mean - lnFactorial(float64(k)))
 }
 
 // ratio is P(N = k + 1) / P(N = k) = mean / (k + 1).

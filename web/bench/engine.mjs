@@ -14,6 +14,14 @@ function parseBenchmarks(text) {
   return out;
 }
 
+// Six options from the presets over 120 months, every one with a referral spread: the
+// case networkingROI.compute's p95 is held to (as calc's sixPresetsLongJSON).
+const SIX_LONG = JSON.stringify({ horizonMonths: 120, options: [
+  { kind: "weekly_group" }, { kind: "open_network" }, { kind: "chamber_of_commerce" },
+  { kind: "weekly_group", referralSpread: 1 }, { kind: "open_network", referralSpread: 0.25 },
+  { kind: "chamber_of_commerce", referralSpread: 1.5 },
+] });
+
 /** Runs the benchmarks; snap is the snapshot, whose .wasm node-compute.cjs times on defaultInput. */
 export function engine(snap, defaultInput) {
   heading("6. Engine: go test -bench, natively and in node");
@@ -41,9 +49,18 @@ export function engine(snap, defaultInput) {
   } else {
     figure("ComputeJSON natively", "no BenchmarkComputeJSON in ./calc", "under 200 µs", false);
   }
-  progress("node web/bench/node-compute.cjs");
-  const nodeLine = run("node", [join(repo, "web/bench/node-compute.cjs"), join(snap.dist, snap.assets.wasm), join(snap.dist, snap.assets.exec), defaultInput]).trim();
-  const m = /median (\d+) µs, p95 (\d+) µs over (\d+) calls/.exec(nodeLine);
-  if (m) figure("networkingROI.compute in node (node-compute.cjs)", `median ${(+m[1] / 1000).toFixed(2)} ms, p95 ${(+m[2] / 1000).toFixed(2)} ms over ${m[3]} calls`, "p95 under 2 ms", +m[2] < 2000);
-  else info("node-compute.cjs", nodeLine);
+  // The target is held by the widget's largest ordinary case: six options over 120 months,
+  // each with a referral spread, so that every option's clients are negative binomial
+  // (calc's BenchmarkComputeJSONSixPresetsLong natively); the default comparison is printed beside it.
+  const nodeCompute = (label, input) => {
+    progress(`node web/bench/node-compute.cjs, ${label}`);
+    const out = run("node", [join(repo, "web/bench/node-compute.cjs"), join(snap.dist, snap.assets.wasm), join(snap.dist, snap.assets.exec), input]).trim();
+    return { out, m: /median (\d+) µs, p95 (\d+) µs over (\d+) calls/.exec(out) };
+  };
+  const ms = (m) => `median ${(+m[1] / 1000).toFixed(2)} ms, p95 ${(+m[2] / 1000).toFixed(2)} ms over ${m[3]} calls`;
+  const base = nodeCompute("the default comparison", defaultInput);
+  info("networkingROI.compute in node, the default comparison (2 options, 24 months)", base.m ? ms(base.m) : base.out);
+  const six = nodeCompute("six options over 120 months with spreads", JSON.stringify(JSON.parse(run("go", ["run", "./cmd/input", SIX_LONG])).input));
+  if (six.m) figure("networkingROI.compute in node, 6 options × 120 months with referralSpread", ms(six.m), "p95 under 2 ms", +six.m[2] < 2000);
+  else info("node-compute.cjs", six.out);
 }

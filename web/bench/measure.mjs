@@ -10,7 +10,8 @@
 //      must add to the floor's time;
 //   4. keystrokes.mjs: keystroke to updated result;
 //   5. memory.mjs: the wasm memory over 10,000 computes;
-//   6. engine.mjs: the engine's Go benchmarks, natively and in node.
+//   6. engine.mjs: the engine's Go benchmarks, natively and in node, and networkingROI.compute in
+//      node on six options over 120 months with referral spreads (and the default comparison).
 // This file takes the arguments, snapshots the build (snapshot.mjs), writes
 // the pages measured into it (pages.mjs), starts the server and the browser,
 // runs the sections and prints the summary. Each figure prints as
