@@ -10,11 +10,12 @@ import "github.com/shopspring/decimal"
 // defaultsCurrency. Figures the reader gives are never converted.
 
 // RateTable is a fixed, dated table of reference rates: the units of each
-// currency one euro bought on Date, as the source published them. A US
-// dollar converts at (the currency per euro) / (US dollars per euro).
+// currency one euro bought on Date, as the source published them. An amount
+// in From converts at (the currency per euro) / (From per euro).
 type RateTable struct {
 	Date   string `json:"date"`   // ISO 8601: "2024-06-28"
-	Source string `json:"source"` // who published the rates, and where
+	Source string `json:"source"` // who published the rates
+	From   string `json:"from"`   // the currency of the defaults' money: USD
 	Rates  []Rate `json:"rates"`  // in the order of Currencies
 }
 
@@ -36,7 +37,8 @@ type Rate struct {
 // says.
 var referenceRates = RateTable{
 	Date:   "2024-06-28",
-	Source: "European Central Bank, euro foreign exchange reference rates",
+	Source: "European Central Bank's euro foreign exchange reference rates",
+	From:   defaultCurrency,
 	Rates: []Rate{
 		{Currency: "USD", PerEuro: dec("1.0705")},
 		{Currency: "EUR", PerEuro: dec("1")},
@@ -52,10 +54,15 @@ var referenceRates = RateTable{
 // dollarRates are the units of each currency of referenceRates that one US
 // dollar buys, to divPlaces places.
 var dollarRates = func() map[string]decimal.Decimal {
-	usd := referenceRates.Rates[0]
+	var usd decimal.Decimal
+	for _, r := range referenceRates.Rates {
+		if r.Currency == referenceRates.From {
+			usd = r.PerEuro
+		}
+	}
 	m := map[string]decimal.Decimal{}
 	for _, r := range referenceRates.Rates {
-		m[r.Currency] = r.PerEuro.DivRound(usd.PerEuro, divPlaces)
+		m[r.Currency] = r.PerEuro.DivRound(usd, divPlaces)
 	}
 	return m
 }()
