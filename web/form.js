@@ -171,8 +171,11 @@ export class Form {
   /**
    * Switches an option's referrals to the other mode, keeping the figures of
    * the one left for switching back: only the chosen one is in the input.
-   * Without kept figures, reach starts from the kind's preset and a rate
-   * from what the model last estimated for the option.
+   * Without kept figures, reach starts from the kind's preset, and a rate
+   * from the referrals the relationships brought over the horizon, spread
+   * evenly: the switch alone leaves the totals as they were (to the cent of
+   * a referral), rather than counting the rate reached at the horizon
+   * from month 1.
    */
   switchMode(i, mode) {
     const option = this.input.options[i];
@@ -183,7 +186,7 @@ export class Form {
       delete option.referralsPerMonth;
     } else {
       kept.reach = option.reach;
-      option.referralsPerMonth = kept.rate ?? this.widget.report?.options[i]?.referralsPerMonth ?? "0";
+      option.referralsPerMonth = kept.rate ?? averageRate(this.widget.report, i);
       delete option.reach;
     }
     this.spoken = i;
@@ -220,9 +223,9 @@ export class Form {
     input.value = this.shown(owner()[key], spec.unit);
     input.addEventListener("input", () => {
       owner()[key] = this.read(input.value, spec.unit);
-      this.spoken = /^options\[(\d+)\]\.reach\./.exec(path)?.[1]; // what the group gives is announced with the verdict
       if (!typed.has(owner())) typed.set(owner(), new Set());
       typed.get(owner()).add(key);
+      this.spoken = /^options\[(\d+)\]\.reach\./.exec(path)?.[1]; // what the group gives is announced with the verdict
       this.widget.compute();
     });
     this.fields.set(path, { input, error });
@@ -291,4 +294,10 @@ export class Form {
     this.widget.compute();
     (this.fields.get(focus)?.input ?? this.element.getRootNode().getElementById?.(focus))?.focus();
   }
+}
+
+/** An option's referrals over the report's horizon as a rate a month, to 2 places ("0" before any report): a count, not money. */
+function averageRate(report, i) {
+  const referrals = report?.options[i]?.referrals;
+  return referrals === undefined ? "0" : String(Number((Number(referrals) / report.horizonMonths).toFixed(2)));
 }

@@ -138,9 +138,15 @@ export function engineVerdictIn(locale, input) {
     if (!verdict.includes(`a ${percent("en-US")} chance`)) throw new Error(`the verdict "${verdict}" does not write ${percent("en-US")}`);
     verdict = verdict.replace(`a ${percent("en-US")} chance`, `a ${percent(locale)} chance`);
   }
-  // What the best option would need and what it gives, to 2 places.
-  const twoPlaces = (v) => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
-  return verdict.replace(/would need ([\d.]+) (.*) give ([\d.]+)\.$/, (_, need, words, give) => `would need ${twoPlaces(need)} ${words} give ${twoPlaces(give)}.`);
+  // What the best option would need and what it gives, with at most 2
+  // places, as Intl writes them in en-US in the plain verdict.
+  const rate = (l, v) => new Intl.NumberFormat(l, { roundingMode: "halfEven", maximumFractionDigits: 2 }).format(v);
+  return verdict.replace(/would need ([\d.,]+) (.*) give ([\d.,]+)\.$/, (whole, need, words, give) => {
+    const { referralsToBreakEven } = r.comparison.verdictParts;
+    const gives = r.options[r.comparison.verdictParts.best].referralsPerMonth;
+    if (need !== rate("en-US", referralsToBreakEven) || give !== rate("en-US", gives)) throw new Error(`the verdict "${whole}" does not write ${referralsToBreakEven} and ${gives} as Intl does`);
+    return `would need ${rate(locale, referralsToBreakEven)} ${words} give ${rate(locale, gives)}.`;
+  });
 }
 
 /** Money as the widget shows it in en / USD: "-$10,230.00". */

@@ -469,11 +469,15 @@ test("switching where referrals come from keeps each mode's figures, and the inp
   await option.getByLabel(LABEL.relationshipsPerMonth).fill("1");
   await assertVerdict(widget, engineVerdict(inputWith((i) => { i.options[0].reach.relationshipsPerMonth = "1"; })));
 
-  // To a known rate: it starts from what the group gave, 2.25 a month (above).
+  // To a known rate: it starts from what the group gave over the 24
+  // months, spread evenly. One new relationship a month, trusted after 6:
+  // months 7 to 24 hold 1 to 18 (no cap below 24), 171 relationship-months
+  // × 0.125 = 21.375 referrals, 0.890625 a month: 0.89.
   await option.getByLabel("I know my referral rate").check();
   assert.ok(await option.getByLabel("I know my referral rate").evaluate((e) => e === e.getRootNode().activeElement), "focus stays on the choice");
   const rate = option.getByLabel("Referrals a month, once established");
-  assert.equal(await rate.inputValue(), "2.25");
+  assert.equal(await rate.inputValue(), "0.89");
+  await assertVerdict(widget, engineVerdict(inputWith((i) => { delete i.options[0].reach; i.options[0].referralsPerMonth = "0.89"; })));
   assert.equal(await option.getByLabel(LABEL.relationshipsPerMonth).count(), 0, "no reach fields in this mode");
   assert.equal(await option.locator(".reach-figures").count(), 0);
   await rate.fill("0.5");
