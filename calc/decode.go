@@ -11,7 +11,8 @@ import (
 // numbers or decimal strings and are read exactly from their text. Missing
 // fields take their defaults: the reader's business from DefaultInput, an
 // option's figures from the preset of its kind, and a missing options list
-// becomes the default comparison. Unknown fields are errors. Every error found
+// becomes the default comparison, their money converted to the input's
+// currency (DefaultInputIn); figures given are never converted. Unknown fields are errors. Every error found
 // is returned at once, each with its field's path, up to MaxErrors of them
 // and one more that counts the rest.
 func DecodeInput(data []byte) (Input, Errors) {
@@ -31,7 +32,8 @@ func DecodeInput(data []byte) (Input, Errors) {
 }
 
 type decoder struct {
-	errs Errors
+	errs     Errors
+	currency string // the input's: the presets' money is converted to it
 }
 
 func (dec *decoder) fail(field string, code Code, message string) {
@@ -56,20 +58,23 @@ func (dec *decoder) object(v jsonValue, at, what string) bool {
 }
 
 func (dec *decoder) input(v jsonValue) Input {
-	in := defaultBusiness()
 	if !dec.object(v, "", "The input") {
-		in.Options = defaultOptions()
-		return in
+		return DefaultInput()
 	}
-	hasOptions := false
+	dec.currency = defaultCurrency
+	for _, m := range v.members { // first: the defaults' money is in the currency
+		if m.key == "currency" {
+			if s, ok := dec.string(m.value, "", m.key, "Currency"); ok {
+				dec.currency = currencyCode(s)
+			}
+		}
+	}
+	in := DefaultInputIn(dec.currency)
 	var figs [maxFigures]figure
 	business := in.figures(figs[:0])
 	for _, m := range v.members {
 		switch m.key {
 		case "currency":
-			if s, ok := dec.string(m.value, "", m.key, "Currency"); ok {
-				in.Currency = currencyCode(s)
-			}
 		case "horizonMonths":
 			if n, ok := dec.number(m.value, "", m.key, horizonLabel); ok {
 				switch {
@@ -82,15 +87,12 @@ func (dec *decoder) input(v jsonValue) Input {
 				}
 			}
 		case "options":
-			in.Options, hasOptions = dec.options(m.value, m.key), true
+			in.Options = dec.options(m.value, m.key)
 		default:
 			if decodeField(dec, business, m, "") < 0 {
 				dec.fail(path("", m.key), CodeUnknownField, unknownMessage(m.key))
 			}
 		}
-	}
-	if !hasOptions {
-		in.Options = defaultOptions()
 	}
 	return in
 }
@@ -202,7 +204,7 @@ func (dec *decoder) option(v jsonValue, at string, index int) Option {
 			}
 		}
 	}
-	o, ok := Preset(kind)
+	o, ok := PresetIn(kind, dec.currency)
 	if !ok {
 		dec.fail(path(at, "kind"), CodeInvalidKind, kindMessage)
 		o, _ = Preset(KindCustom)

@@ -447,7 +447,7 @@ func TestDecodeFillsDefaults(t *testing.T) {
 	t.Run("a missing options list is the default two options", func(t *testing.T) {
 		in, errs := DecodeInput([]byte(`{"horizonMonths":12,"currency":"eur"}`))
 		require.Empty(t, errs)
-		assert.Equal(t, DefaultInput().Options, in.Options)
+		assert.Equal(t, DefaultInputIn("EUR").Options, in.Options)
 		assert.Equal(t, "EUR", in.Currency, "a currency code is read in capitals")
 		assert.Equal(t, 12, in.HorizonMonths)
 	})

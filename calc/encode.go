@@ -24,7 +24,8 @@ func ComputeJSON(input []byte) []byte {
 // CompleteJSON reads an input and writes it back as {"input": {...}} with
 // every field written out: the fields it leaves out take their defaults (the
 // reader's business from the default comparison, an option's figures from its
-// kind's preset), as ComputeJSON would take them. A widget starts from the
+// kind's preset, their money in the input's currency), as ComputeJSON would
+// take them. A widget starts from the
 // result, so that its form shows every figure the engine uses. Bad input gets
 // the same {"errors": [...]} as from ComputeJSON.
 func CompleteJSON(input []byte) []byte {
@@ -62,6 +63,8 @@ func EncodeReport(r Report) []byte {
 	w.buf.Grow(512 + len(r.Options)*(2048+r.HorizonMonths*176))
 	w.raw(`{"report":{"currency":`)
 	w.str(r.Currency)
+	w.raw(`,"defaultsCurrency":`)
+	w.str(DefaultsCurrency(r.Currency))
 	w.raw(`,"horizonMonths":`)
 	w.int(r.HorizonMonths)
 	w.raw(`,"options":[`)

@@ -84,7 +84,7 @@ var (
 	moneyText = regexp.MustCompile(`^-?\d+\.\d{2}$`)
 	ratioText = regexp.MustCompile(`^-?\d+\.\d{4}$`)
 	// textKeys hold words, not figures.
-	textKeys        = map[string]bool{"currency": true, "name": true, "kind": true, "bestName": true, "verdict": true, "field": true, "case": true}
+	textKeys        = map[string]bool{"currency": true, "defaultsCurrency": true, "name": true, "kind": true, "bestName": true, "verdict": true, "field": true, "case": true}
 	ratioKeys       = map[string]bool{"roi": true, "cashRoi": true, "referralsPerRelationship": true, "factor": true, "closeRate": true}
 	probabilityKeys = map[string]bool{"breakEvenProbability": true, "chanceBest": true, "chanceStayingPays": true}
 )

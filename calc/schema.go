@@ -4,18 +4,21 @@ import "github.com/shopspring/decimal"
 
 // Schema is what a form needs to know of the input, from the engine's own
 // tables: every numeric field with its label, unit and bounds, the kinds
-// with their names, every default with its source, the currencies offered
-// and the limits on options and the horizon. The widget builds its form, its
+// with their names, every default with its source, the currencies offered,
+// the reference rates the defaults' money is converted at, and the limits on
+// options and the horizon. The widget builds its form, its
 // limits and its kind menu from it, so that no label, limit or default is
 // written twice.
 type Schema struct {
 	Fields       []FieldSpec `json:"fields"`
 	Kinds        []KindSpec  `json:"kinds"`
 	DefaultKinds []Kind      `json:"defaultKinds"` // the options of the default comparison
-	Defaults     []Default   `json:"defaults"`
+	Defaults     []Default   `json:"defaults"`     // money in US dollars, converted for another currency at ReferenceRates
 	Currencies   []string    `json:"currencies"`
-	MaxOptions   int         `json:"maxOptions"`
-	MaxNameRunes int         `json:"maxNameRunes"` // the longest name of an option, in characters
+	// ReferenceRates is the table the defaults' money is converted at.
+	ReferenceRates RateTable `json:"referenceRates"`
+	MaxOptions     int       `json:"maxOptions"`
+	MaxNameRunes   int       `json:"maxNameRunes"` // the longest name of an option, in characters
 }
 
 // FieldSpec describes one numeric input as a form shows it.
@@ -41,7 +44,7 @@ var unitNames = [...]string{unitMoney: "money", unitRate: "rate", unitHours: "ho
 
 // InputSchema returns the schema of the input.
 func InputSchema() Schema {
-	s := Schema{Defaults: Defaults(), Currencies: Currencies(), MaxOptions: MaxOptions, MaxNameRunes: MaxNameRunes}
+	s := Schema{Defaults: Defaults(), Currencies: Currencies(), ReferenceRates: ReferenceRates(), MaxOptions: MaxOptions, MaxNameRunes: MaxNameRunes}
 	business := defaultBusiness()
 	s.Fields = append(s.Fields, FieldSpec{
 		Path: "horizonMonths", Label: horizonLabel, Unit: unitNames[unitMonths],

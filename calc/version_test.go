@@ -143,8 +143,9 @@ func withoutEntriesOf(fields map[string]bool, entries []any) []any {
 }
 
 // A version-2 input without a track gives, byte for byte, the reply it gave
-// before tracks existed (testdata/version2, written by commit f0409b9),
-// and so does the same input with "track": null in every option: what a
+// before tracks existed (testdata/version2, written by commit f0409b9,
+// with the report's defaultsCurrency added since by the currency
+// conversion, the one field inserted by hand), and so does the same input with "track": null in every option: what a
 // track adds to a reply (an option's track, the verdict's renewal) is
 // absent without one.
 func TestAnInputWithoutATrackGivesTheReplyItGaveBefore(t *testing.T) {

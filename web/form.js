@@ -4,7 +4,7 @@
 // the schema; only the layout (which field sits where, which behind
 // "More …") is written here.
 import { parseLocaleNumber, percentToFraction, fractionToPercent, formatNumber, formatInput } from "./format.js";
-import { SCHEMA, PRESETS, fieldSpec, kindName, reachStart } from "./schema.js";
+import { SCHEMA, fieldSpec, kindName, reachStart } from "./schema.js";
 import { el, nameOf } from "./dom.js";
 
 const BUSINESS = ["hourlyValue", "billableShare", "dealValue", "dealsPerClient", "grossMargin", "horizonMonths"];
@@ -22,6 +22,9 @@ const REFERRALS = {
 const MODES = [["reach", "From your relationships in the group"], ["rate", "I know my referral rate"]];
 // A member's record, shown while "I am already a member" is ticked.
 const TRACK = ["track.monthsIn", "track.referrals", "track.clients"];
+
+// The keys the reader has typed in, by the object holding them (the input, an option): they never follow the currency.
+const typed = new WeakMap();
 
 /** The form of one widget: it edits `widget.input` and asks the widget to compute after each change. */
 export class Form {
@@ -64,10 +67,44 @@ export class Form {
     select.value = this.input.currency;
     select.addEventListener("change", () => {
       this.input.currency = select.value;
+      this.followCurrency();
       this.build();
       this.widget.compute();
     });
-    return el("div", { class: "field" }, el("label", { for: id }, "Currency"), select);
+    const field = el("div", { class: "field" }, el("label", { for: id }, "Currency"), select);
+    if (!SCHEMA.referenceRates.rates.some((r) => r.currency === this.input.currency)) {
+      const note = el("p", { class: "muted currency-note", id: `${id}-note` },
+        `The starting amounts are in US dollars: ${this.input.currency} is not among the currencies the calculator converts them to, so replace them with your own.`);
+      select.setAttribute("aria-describedby", note.id);
+      field.append(note);
+    }
+    return field;
+  }
+
+  /**
+   * Money the reader has not typed follows the currency: each amount still
+   * at the engine's default in the currency the defaults were in takes the
+   * engine's default in the input's currency. Typed and given amounts stay.
+   */
+  followCurrency() {
+    const { widget } = this;
+    const to = this.input.currency;
+    if (!widget.api || widget.defaultsIn === to) return;
+    const kinds = this.input.options.map((o) => o.kind);
+    const before = widget.defaults(widget.defaultsIn, kinds);
+    const after = widget.defaults(to, kinds);
+    if (!before || !after) return; // a currency the engine refuses: it says so when it computes
+    const follow = (owner, old, fresh, at) => {
+      for (const key of Object.keys(old)) {
+        if (fieldSpec(at + key)?.unit !== "money" || typed.get(owner)?.has(key) || owner[key] !== old[key]) continue;
+        owner[key] = fresh[key];
+        const field = this.fields.get(at + key);
+        if (field) field.input.value = this.shown(fresh[key], "money");
+      }
+    };
+    follow(this.input, before, after, "");
+    this.input.options.forEach((o, i) => follow(o, before.options[i], after.options[i], `options[${i}].`));
+    widget.defaultsIn = to;
   }
 
   kindSelect(id, value) {
@@ -235,6 +272,8 @@ export class Form {
     input.value = this.shown(owner()[key], spec.unit);
     input.addEventListener("input", () => {
       owner()[key] = this.read(input.value, spec.unit);
+      if (!typed.has(owner())) typed.set(owner(), new Set());
+      typed.get(owner()).add(key);
       this.spoken = /^options\[(\d+)\]\.reach\./.exec(path)?.[1]; // what the group gives is announced with the verdict
       this.widget.compute();
     });
@@ -269,7 +308,7 @@ export class Form {
     const add = el("button", { type: "button", class: "primary" }, "Add an option");
     add.disabled = this.input.options.length >= SCHEMA.maxOptions;
     add.addEventListener("click", () => {
-      this.input.options.push(presetOption(kind.value, this.input.options.length));
+      this.input.options.push(this.presetOption(kind.value, this.input.options.length));
       this.rebuild(`options[${this.input.options.length - 1}].name`);
     });
     return el("div", { class: "add" }, el("div", { class: "field" }, el("label", { for: id }, "Kind of option to add"), kind), add);
@@ -278,11 +317,18 @@ export class Form {
   switchPreset(i, kind) {
     const old = this.input.options[i];
     const renamed = old.name !== kindName(old.kind) && !/^Option \d+$/.test(old.name);
-    const next = presetOption(kind, i);
+    const next = this.presetOption(kind, i);
     if (renamed) next.name = old.name;
     this.input.options[i] = next;
     this.kept[i] = undefined;
     this.rebuild(`${this.widget.id}-${i}-kind`);
+  }
+
+  /** A new option of a kind, from its preset; a custom one is numbered. */
+  presetOption(kind, index) {
+    const option = this.widget.preset(kind);
+    if (kind === "custom") option.name = `Option ${index + 1}`;
+    return option;
   }
 
   removeOption(i) {
@@ -297,13 +343,6 @@ export class Form {
     this.widget.compute();
     (this.fields.get(focus)?.input ?? this.element.getRootNode().getElementById?.(focus))?.focus();
   }
-}
-
-/** A new option of a kind, from its preset; a custom one is numbered. */
-export function presetOption(kind, index) {
-  const option = structuredClone(PRESETS[kind]);
-  if (kind === "custom") option.name = `Option ${index + 1}`;
-  return option;
 }
 
 /** An option's referrals over the report's horizon as a rate a month, to 2 places ("0" before any report): a count, not money. */

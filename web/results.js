@@ -205,12 +205,23 @@ function tornado(o, money) {
   return el("div", { class: "more-results" }, el("h4", {}, "What matters most"), list);
 }
 
-/** A default as a reader reads it: rates as percentages, money in the currency. */
-function defaultValue(d, currency, locale) {
+/** A default as a reader reads it: rates as percentages, money in the currency its source gives it in. */
+function defaultValue(d, locale) {
   const spec = fieldSpec(d.field);
   if (spec?.unit === "rate") return formatPercent(d.value, locale);
-  if (spec?.unit === "money") return formatMoney(d.value, currency, locale, { whole: !d.value.includes(".") });
+  if (spec?.unit === "money") return formatMoney(d.value, SCHEMA.referenceRates.from, locale, { whole: !d.value.includes(".") });
   return formatNumber(d.value, locale);
+}
+
+/** How the defaults' money reaches the reader's currency: the engine's table of reference rates, named and dated. */
+function conversion(currency, locale) {
+  const { date, source, from, rates } = SCHEMA.referenceRates;
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  const rate = rates.find((r) => r.currency === currency);
+  const converted = `Starting amounts are in ${from}, as their sources give them. In another currency the calculator converts them at the ${source} of ${day} and rounds them to 2 significant figures`;
+  if (!rate) return `${converted}. ${currency} is not in that table, so the starting amounts stay ${from} figures: replace them with your own.`;
+  if (currency === from) return `${converted}.`;
+  return `${converted}: 1 ${from} = ${formatNumber(rate.perDollar, locale)} ${currency}.`;
 }
 
 /** How the model works, and every default with its source, from the engine's schema. */
@@ -225,7 +236,7 @@ export function howItWorks(currency, locale) {
     if (!own.length) continue;
     const list = el("ul", {});
     for (const d of own) {
-      list.append(el("li", {}, `${fieldSpec(d.field)?.label ?? d.field}: ${defaultValue(d, currency, locale)}. ${d.source}`));
+      list.append(el("li", {}, `${fieldSpec(d.field)?.label ?? d.field}: ${defaultValue(d, locale)}. ${d.source}`));
     }
     sources.append(el("h3", {}, title), list);
   }
@@ -243,6 +254,7 @@ export function howItWorks(currency, locale) {
       item("What matters most: net with each figure 20 % lower and 20 % higher, largest swing first. A figure of cash or time alone, such as meetings, is moved with the referrals held fixed, though fewer meetings rarely bring as many.")),
     el("h3", {}, "Where these figures come from"),
     el("p", {}, `Every starting figure, with its source or marked as our assumption: replace them with your own. ${kindName("custom")}s start at zero.`),
+    el("p", {}, conversion(currency, locale)),
     sources,
     el("p", { class: "muted" }, "Your figures never leave this browser: the calculator runs here, and a shared link keeps them after the # sign, which browsers do not send to servers."));
 }

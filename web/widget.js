@@ -41,6 +41,9 @@ class Widget {
     this.goodInput = null; // the input of that report
     const { input, notice, unchecked } = this.startingInput(given);
     this.input = input;
+    // The currency of the default amounts among the figures: the build's
+    // copy of the defaults is the engine's in US dollars, until start().
+    this.defaultsIn = DEFAULT_INPUT.currency;
     // A share link's or an embedder's figures are shown only once the engine
     // accepts them; the rest is built now, while the engine loads.
     this.unchecked = unchecked;
@@ -53,8 +56,10 @@ class Widget {
     if (this.unchecked) {
       const completed = this.completed(this.input);
       this.input = completed ?? this.fromSettings();
+      if (completed) this.defaultsIn = completed.currency; // the engine filled them in its currency
       this.build(completed ? "" : this.unchecked);
     }
+    this.form.followCurrency();
     this.compute();
     this.ready = true;
     this.tell("networking-roi:ready");
@@ -118,7 +123,7 @@ class Widget {
   /** The default input with the element's settings: its presets, currency and horizon. */
   fromSettings() {
     const input = structuredClone(DEFAULT_INPUT);
-    input.options = this.settings.presets.map((k) => structuredClone(PRESETS[k]));
+    input.options = this.settings.presets.map((k) => this.preset(k));
     input.currency = this.settings.currency;
     input.horizonMonths = this.settings.horizon;
     return input;
@@ -137,11 +142,12 @@ class Widget {
       const left = [...this.input.options];
       this.input.options = settings.presets.map((kind) => {
         const same = left.findIndex((o) => o.kind === kind);
-        return same < 0 ? structuredClone(PRESETS[kind]) : left.splice(same, 1)[0];
+        return same < 0 ? this.preset(kind) : left.splice(same, 1)[0];
       });
       this.form.kept = [];
     } else if (name === "currency") {
       this.input.currency = settings.currency;
+      this.form.followCurrency();
     } else if (name === "horizon") {
       this.input.horizonMonths = settings.horizon;
     } else if (name === "locale") {
@@ -153,6 +159,23 @@ class Widget {
     this.showHowItWorks();
     this.compute();
     if (name === "locale" && this.report) this.renderFigures();
+  }
+
+  /**
+   * A kind's starting option, every field written out, its money in the
+   * currency of the defaults among the figures: the engine's, or before it
+   * loads the build's copy in US dollars, which start() converts with the rest.
+   */
+  preset(kind) {
+    return this.api ? this.defaults(this.defaultsIn, [kind]).options[0] : structuredClone(PRESETS[kind]);
+  }
+
+  /**
+   * The engine's defaults in a currency: the business's, and a starting
+   * option of each kind given; undefined if the engine refuses the currency.
+   */
+  defaults(currency, kinds) {
+    return JSON.parse(this.api.complete(JSON.stringify({ currency, options: kinds.map((kind) => ({ kind })) }))).input;
   }
 
   /** The model's JSON input of the figures shown: a copy, with decimals as strings. */
@@ -178,6 +201,7 @@ class Widget {
     const completed = this.completed(input);
     if (!completed) return;
     this.input = completed;
+    this.defaultsIn = completed.currency;
     this.form.reset();
     this.compute();
   }

@@ -45,13 +45,12 @@ func engineValues() (map[string]string, error) {
 }
 
 // prebuiltSummaries is, for each currency the widget offers, the summary of
-// the default comparison that the loader shows before the .wasm is ready.
+// the default comparison, its money converted to that currency, that the
+// loader shows before the .wasm is ready.
 func prebuiltSummaries() (map[string]prebuiltSummary, error) {
 	summaries := map[string]prebuiltSummary{}
 	for _, currency := range calc.Currencies() {
-		in := calc.DefaultInput()
-		in.Currency = currency
-		report, err := calc.Compute(in)
+		report, err := calc.Compute(calc.DefaultInputIn(currency))
 		if err != nil {
 			return nil, fmt.Errorf("the default input in %s: %w", currency, err)
 		}

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import {
   startServer, startBlog, launchBrowser, openPage, hostPage, waitForWidget, engineReply, engineVerdict,
-  inputWith, completeInput, readCards, eventually, staysLocal,
+  inputWith, inputIn, completeInput, readCards, eventually, staysLocal,
 } from "./harness.mjs";
 
 let server, blog, browser;
@@ -46,7 +46,7 @@ test("before it upgrades, the README's attributes show prebuilt figures in each 
   const widgets = page.locator("networking-roi");
   await widgets.nth(CURRENCIES.length + 1).locator(".verdict").waitFor();
   for (const [i, currency] of CURRENCIES.entries()) {
-    const reply = engineReply(inputWith((input) => { input.currency = currency; }));
+    const reply = engineReply(inputIn(currency));
     assert.equal(await verdictOf(widgets.nth(i)), reply.report.comparison.verdict, currency);
     const lines = await widgets.nth(i).locator("li").allTextContents();
     assert.deepEqual(lines.map((l) => l.split(":")[0]), reply.report.options.map((o) => o.name), currency);
@@ -73,14 +73,14 @@ test("attributes set after load update the widget and keep the reader's own figu
   await field(widget, "Revenue from a new client").fill("3000");
   await field(widget, "Monthly fee (USD)", 1).fill("20");
   const edited = (change) => inputWith((input) => {
+    change(input);
     input.dealValue = "3000";
     input.options[1].monthlyFee = "20";
-    change(input);
   });
   await eventually(() => verdictOf(widget), engineVerdict(edited(() => {})));
 
   const steps = [
-    ["currency", "EUR", (input) => { input.currency = "EUR"; }],
+    ["currency", "EUR", (input) => Object.assign(input, inputIn("EUR"))], // the amounts not typed follow the currency
     ["horizon", "36", (input) => { input.horizonMonths = 36; }],
   ];
   const changes = [];
@@ -92,9 +92,8 @@ test("attributes set after load update the widget and keep the reader's own figu
   }
   // New presets: the open network (with its edited fee) moves first, the chamber of commerce starts fresh.
   await page.locator("networking-roi").evaluate((host) => host.setAttribute("preset", "open_network,chamber_of_commerce"));
-  const reordered = inputWith((input) => {
+  const reordered = inputIn("EUR", (input) => {
     input.dealValue = "3000";
-    input.currency = "EUR";
     input.horizonMonths = 36;
     input.options = [{ ...input.options[1], monthlyFee: "20" }, { kind: "chamber_of_commerce" }];
   });

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   repo, readCards,
-  startServer, launchBrowser, openPage, engineReply, engineVerdict, defaultInput, inputWith,
+  startServer, launchBrowser, openPage, engineReply, engineVerdict, defaultInput, inputWith, inputIn,
   startBlog, hostPage, waitForWidget, freshWidget, eventually, staysLocal,
 } from "./harness.mjs";
 
@@ -386,8 +386,7 @@ test("the README's snippets, pasted as they are into a blog on another origin, w
   await calc.locator("networking-roi .results .cards").waitFor({ state: "attached" });
   // The frame's address carries the settings as query parameters.
   const query = new URL(/src="([^"]+)"/.exec(frame.code)[1].replaceAll("&amp;", "&")).searchParams;
-  const framed = inputWith((input) => {
-    if (query.has("currency")) input.currency = query.get("currency");
+  const framed = inputIn(query.get("currency") ?? "USD", (input) => {
     if (query.has("horizon")) input.horizonMonths = Number(query.get("horizon"));
     if (query.has("preset")) input.options = query.get("preset").split(",").map((kind) => ({ kind }));
   });

@@ -103,6 +103,13 @@ export function inputWith(change) {
   return input;
 }
 
+/** The default input in a currency, its amounts the engine's defaults converted to it, with changes applied by `change(input)`. */
+export function inputIn(currency, change = () => {}) {
+  const input = completeInput({ currency });
+  change(input);
+  return input;
+}
+
 /** The engine's verdict for an input; fails loudly when the engine refuses it. */
 export function engineVerdict(input) {
   const reply = engineReply(input);

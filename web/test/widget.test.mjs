@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import {
-  startServer, launchBrowser, openPage, engineReply, engineVerdict, defaultInput, inputWith, usd,
+  startServer, launchBrowser, openPage, engineReply, engineVerdict, defaultInput, completeInput, inputWith, usd,
   engineVerdictIn, startBlog, hostPage, waitForWidget, freshWidget, readCards, readFormValues, decodeHashIn, eventually, staysLocal,
 } from "./harness.mjs";
 
@@ -132,18 +132,18 @@ test("in German, '1.200,50' and '1 234,75' are read as 1200.5 and 1234.75, and a
 test("the widget writes the verdict from its parts: in English it is the engine's plain verdict in every offered currency, in German with German money and decimals", async () => {
   for (const currency of ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "INR", "JPY"]) {
     const { widget } = await useWidget({ currency, locale: "en-US" });
-    await assertVerdict(widget, engineVerdict(inputWith((i) => { i.currency = currency; })), currency);
+    await assertVerdict(widget, engineVerdict(completeInput({ currency })), currency);
   }
   const { widget } = await useWidget({ currency: "EUR", locale: "de" });
-  const german = engineVerdictIn("de", inputWith((i) => { i.currency = "EUR"; }));
-  const parts = engineReply(inputWith((i) => { i.currency = "EUR"; })).report.comparison.verdictParts;
+  const german = engineVerdictIn("de", completeInput({ currency: "EUR" }));
+  const parts = engineReply(completeInput({ currency: "EUR" })).report.comparison.verdictParts;
   const gap = new Intl.NumberFormat("de", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(parts.amount);
   assert.ok(german.includes(gap), `the default gap, ${parts.amount}, written the German way (${gap}): ${german}`);
   const rate = new Intl.NumberFormat("de", { maximumFractionDigits: 2 }).format(parts.referralsToBreakEven);
   assert.match(rate, /^\d+,\d+$/, "a rate with a decimal comma");
   assert.ok(german.includes(`would need ${rate} referrals`), `what the best option would need, ${rate}: ${german}`);
   await assertVerdict(widget, german);
-  const net = engineReply(inputWith((i) => { i.currency = "EUR"; })).report.options[1].net;
+  const net = engineReply(completeInput({ currency: "EUR" })).report.options[1].net;
   assert.equal((await readCards(widget))[1].figures.Net, new Intl.NumberFormat("de", { style: "currency", currency: "EUR" }).format(net), "the cards agree");
 });
 
@@ -368,8 +368,8 @@ test("a share link restores every input: the URL after the fragment syncs, and t
   await widget.locator('fieldset[data-option="1"]').getByText("More time").click();
   await field(widget, "Travel hours per meeting", 1).fill("1.25");
 
-  const expected = inputWith((i) => {
-    i.currency = "EUR";
+  const expected = completeInput({ currency: "EUR" }); // the amounts not typed follow the currency
+  ((i) => {
     i.hourlyValue = "75";
     i.horizonMonths = "36";
     i.options[0].name = "Breakfast club";
@@ -379,7 +379,7 @@ test("a share link restores every input: the URL after the fragment syncs, and t
     delete i.options[1].reach;
     i.options[1].referralsPerMonth = "2";
     i.options[1].travelHours = "1.25";
-  });
+  })(expected);
   const verdict = engineVerdict(expected);
   await assertVerdict(widget, verdict);
   // The fragment is written ~250 ms after the last good compute.
@@ -644,7 +644,8 @@ test("a record where the model expected none yet still scales the months ahead; 
 });
 
 test("the renewal verdict: in English it is the engine's in every offered currency, in German with German money and chances", async () => {
-  const record = (currency) => inputWith((i) => { i.currency = currency; i.options[0].track = NINE_MONTHS; });
+  // The amounts not typed are the engine's defaults converted to the currency.
+  const record = (currency) => completeInput({ currency, options: [{ kind: "weekly_group", track: NINE_MONTHS }, { kind: "open_network" }] });
   for (const currency of ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "INR", "JPY"]) {
     const { widget } = await useWidget({ currency, locale: "en-US" });
     await enterRecord(widget, 0, NINE_MONTHS);
@@ -653,10 +654,8 @@ test("the renewal verdict: in English it is the engine's in every offered curren
   // Both options with a record and a deal worth 500: none pays, and the
   // verdict quotes the chance of coming out best, the chance that staying
   // pays, and what renewing would need, each written the German way.
-  const losing = inputWith((i) => {
-    i.currency = "EUR";
-    i.dealValue = "500";
-    for (const o of i.options) o.track = NINE_MONTHS;
+  const losing = completeInput({
+    currency: "EUR", dealValue: "500", options: [{ kind: "weekly_group", track: NINE_MONTHS }, { kind: "open_network", track: NINE_MONTHS }],
   });
   const parts = engineReply(losing).report.comparison.verdictParts;
   assert.equal(parts.case, "none_pays");
@@ -710,4 +709,37 @@ test("a share link carries the record and opens with it; Copy summary and Downlo
   assert.match(csv[1 + report.horizonMonths], /^Large open network,relationships,,,,,,,1,/, "empty record cells without a track");
   assertNoProblems(opened);
   await page.close();
+});
+
+test("switching currency gives the amounts the reader has not typed the engine's converted defaults and keeps a typed one", async () => {
+  const { widget } = await useWidget({ locale: "en-US" });
+  await field(widget, "Annual fee", 0).fill("700");
+  await widget.getByLabel("Currency").selectOption("JPY");
+  // The engine's defaults in yen: 50 USD an hour → 8,000 JPY, a 15 USD meal → 2,400 JPY.
+  const expected = completeInput({ currency: "JPY", options: [{ kind: "weekly_group", annualFee: "700" }, { kind: "open_network" }] });
+  assert.equal(expected.hourlyValue, "8000");
+  await assertVerdict(widget, engineVerdict(expected));
+  assert.equal(await field(widget, "What an hour of your time is worth").inputValue(), "8000", "an untouched business amount is converted");
+  assert.equal(await field(widget, "Meal or room fee per meeting", 0).inputValue(), "2400", "an untouched option amount is converted");
+  assert.equal(await field(widget, "Monthly fee", 1).inputValue(), expected.options[1].monthlyFee);
+  assert.equal(await field(widget, "Annual fee", 0).inputValue(), "700", "a typed amount stays");
+  assert.equal(await widget.locator(".currency-note").count(), 0, "yen are converted: no note");
+
+  await widget.getByLabel("Currency").selectOption("GBP"); // from yen: the untouched amounts follow again
+  await assertVerdict(widget, engineVerdict(completeInput({ currency: "GBP", options: [{ kind: "weekly_group", annualFee: "700" }, { kind: "open_network" }] })));
+  assert.equal(await field(widget, "What an hour of your time is worth").inputValue(), "40");
+  assert.equal(await field(widget, "Annual fee", 0).inputValue(), "700");
+});
+
+test("a currency outside the reference rates keeps the US dollar amounts and says so beside the currency", async () => {
+  const { widget } = await useWidget({ currency: "NZD", locale: "en-US" });
+  // The verdict quotes the engine's amount for the default comparison in NZD: the dollar figures unconverted.
+  const amount = engineReply(completeInput({ currency: "NZD" })).report.comparison.verdictParts.amount;
+  const quoted = new Intl.NumberFormat("en-US", { style: "currency", currency: "NZD", maximumFractionDigits: 0 }).format(amount);
+  assert.ok(await eventually(async () => (await verdictOf(widget)).includes(quoted), true), `the verdict quotes ${quoted}`);
+  assert.equal(await field(widget, "What an hour of your time is worth").inputValue(), "50");
+  assert.equal(await field(widget, "Annual fee", 0).inputValue(), "650");
+  assert.match(await widget.locator(".currency-note").textContent(), /starting amounts are in US dollars: NZD is not among/);
+  assert.equal((await widget.evaluate((host) => host.report)).defaultsCurrency, "USD");
+  assert.match(await widget.locator("details.how").textContent(), /NZD is not in that table, so the starting amounts stay USD figures/);
 });
