@@ -671,7 +671,7 @@ test("the renewal verdict: in English it is the engine's in every offered curren
   }
 });
 
-test("a share link carries the record and opens with it; Copy summary and Download CSV include it", async () => {
+test("a share link carries the record and opens with it; Copy summary, Download CSV and print include it", async () => {
   const opened = await openWidget();
   const { widget, page } = opened;
   await enterRecord(widget, 0, NINE_MONTHS);
@@ -707,6 +707,12 @@ test("a share link carries the record and opens with it; Copy summary and Downlo
   const m = o.months[0];
   assert.equal(csv[1], `${o.name},relationships,9,3.00,1.00,1.50,1.2727,0.4615,1,${m.cash},${m.hours},${m.timeCost},${m.referrals},${m.clients},${m.profit},${m.net},${m.cumulativeNet}`);
   assert.match(csv[1 + report.horizonMonths], /^Large open network,relationships,,,,,,,1,/, "empty record cells without a track");
+
+  // Printed, the form is hidden and the card's record is not.
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await widget.locator("form").isVisible(), false);
+  assert.equal(await widget.locator("article.card .record").isVisible(), true, "the record prints with its card");
+  await page.emulateMedia({ media: "screen" });
   assertNoProblems(opened);
   await page.close();
 });
