@@ -602,6 +602,7 @@ test("already a member: the record's fields, the engine's renewal verdict, and t
   assert.deepEqual(await eventually(() => fieldError(widget, clients), error), error);
   assert.equal(await verdictOf(widget), report.comparison.verdict, "the last good verdict stays");
   assert.equal(await recordOf(widget, 0), sentence, "and the last good card");
+  assert.match(await widget.locator(".stale-note").textContent(), /^These results are for your last valid figures/, "said to be the last valid figures'");
   await clients.fill("1");
   assert.deepEqual(await eventually(() => fieldError(widget, clients), { invalid: null, message: "" }), { invalid: null, message: "" });
 
