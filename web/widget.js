@@ -74,12 +74,13 @@ class Widget {
     this.el = {
       notice: el("p", { class: "notice", role: "status" }, notice),
       verdict: el("p", { class: "verdict" }, prebuilt),
+      stale: el("p", { class: "stale-note", role: "status" }),
       live: el("div", { class: "visually-hidden", role: "status", "aria-live": "polite" }),
       results: el("section", { class: "results", "aria-label": "Results" }, el("p", { class: "muted" }, "Loading the calculator…")),
       how: el("div"),
     };
     this.showHowItWorks();
-    root.replaceChildren(el("div", { class: "widget" }, this.el.notice, this.el.verdict, this.el.live,
+    root.replaceChildren(el("div", { class: "widget" }, this.el.notice, this.el.verdict, this.el.stale, this.el.live,
       this.form.element, this.el.results, shareBar(this), this.el.how));
     this.form.build();
   }
@@ -230,9 +231,11 @@ class Widget {
         this.el.verdict.textContent = "";
         this.el.results.replaceChildren(el("p", { class: "muted" }, "Correct the figures marked above to see the results."));
       }
+      this.markStale(Boolean(this.report));
       return;
     }
     this.showErrors([]);
+    this.markStale(false);
     this.report = reply.report;
     this.showHowItWorks();
     this.goodInput = JSON.parse(json);
@@ -262,6 +265,19 @@ class Widget {
     }
     const general = [...byPath.values()].join(" ");
     this.el.notice.textContent = general || (this.report ? "" : this.el.notice.textContent);
+  }
+
+  /**
+   * While a field is refused, the verdict and the results are still those of
+   * the last figures the engine took: say so on screen and to a screen
+   * reader (the note is a status), once as it starts and clear it once fixed.
+   */
+  markStale(stale) {
+    const note = stale ? "These results are for your last valid figures: correct the field marked to update them." : "";
+    if (this.el.stale.textContent === note) return;
+    this.el.stale.textContent = note;
+    this.el.verdict.classList.toggle("stale", stale);
+    this.el.results.classList.toggle("stale", stale);
   }
 
   /** Shows the verdict at once and the figures and chart at the next frame, once however fast the reader types. */

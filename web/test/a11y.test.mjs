@@ -184,3 +184,33 @@ test("where referrals come from is a labelled radio group the arrow keys switch,
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("honest while invalid: a refused field marks the results as those of the last valid figures, in words a screen reader hears, axe clean, until it is fixed", async () => {
+  const { page, problems } = await openPage(browser.context, server.url);
+  const widget = await waitForWidget(page);
+  const start = engineVerdict(defaultInput());
+  assert.equal(await eventually(() => widget.locator(".verdict").textContent(), start), start);
+  const note = widget.locator(".stale-note");
+  assert.equal(await note.getAttribute("role"), "status", "the note is a status: a screen reader hears it");
+  assert.equal(await note.isVisible(), false, "no note while the figures are valid");
+  const marked = () => widget.evaluate((host) => ["verdict", "results"].map((c) => host.shadowRoot.querySelector(`.${c}`).classList.contains("stale")));
+
+  const deal = widget.locator("fieldset.business").getByLabel("Revenue from a new client");
+  await deal.fill("-5");
+  const says = "These results are for your last valid figures: correct the field marked to update them.";
+  assert.equal(await eventually(() => note.textContent(), says), says);
+  assert.equal(await note.isVisible(), true);
+  assert.equal(await widget.locator(".verdict").textContent(), start, "the verdict kept is the last valid one");
+  assert.deepEqual(await marked(), [true, true], "the verdict and the results are outlined");
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], readable(violations));
+
+  await deal.fill("3150");
+  const fixed = engineVerdict(inputWith((i) => { i.dealValue = "3150"; }));
+  assert.equal(await eventually(() => widget.locator(".verdict").textContent(), fixed), fixed);
+  assert.equal(await eventually(() => note.textContent(), ""), "", "the note goes once the field is fixed");
+  assert.equal(await note.isVisible(), false);
+  assert.deepEqual(await marked(), [false, false]);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
