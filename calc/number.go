@@ -123,11 +123,16 @@ func trimBlanks(s string) string {
 	return s
 }
 
-// larger reports whether a > b, as a.GreaterThan(b) does, but tells apart
-// numbers of different signs or counts of integer digits by those alone:
-// Cmp rescales one of them, allocating, whenever their exponents differ, and
-// figures are compared in the hundreds per reply.
+// larger reports whether a > b, as a.GreaterThan(b) does. Numbers of the
+// same exponent compare by their coefficients, as Cmp does without
+// allocating; otherwise it tells apart numbers of different signs or counts
+// of integer digits by those alone: Cmp rescales one of them, allocating,
+// whenever their exponents differ, and figures are compared in the hundreds
+// per reply.
 func larger(a, b decimal.Decimal) bool {
+	if a.Exponent() == b.Exponent() {
+		return a.GreaterThan(b)
+	}
 	sa, sb := a.Sign(), b.Sign()
 	if sa != sb {
 		return sa > sb

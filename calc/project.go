@@ -160,6 +160,37 @@ func referralBase(o *Option) decimal.Decimal {
 	return o.ReferralsPerMonth
 }
 
+// entersReferrals reports whether the input at *at is one the option's
+// referrals depend on, a track's record aside: the typed rate and the ramp,
+// or any reach figure.
+func (o *Option) entersReferrals(at *decimal.Decimal) bool {
+	if at == &o.ReferralsPerMonth || at == &o.RampMonths {
+		return true
+	}
+	if r := o.Reach; r != nil {
+		for i := range reachFields {
+			if reachFields[i].get(r) == at {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// entersBase reports whether the input at *at is one of those referralBase
+// multiplies or divides: the typed rate, or the reach figures of one
+// relationship's rate.
+func (o *Option) entersBase(at *decimal.Decimal) bool {
+	if r := o.Reach; r != nil {
+		switch at {
+		case &r.ContactsPerRelationship, &r.TargetShare, &r.InMarketShare, &r.PassOnRate, &r.Competitors:
+			return true
+		}
+		return false
+	}
+	return at == &o.ReferralsPerMonth
+}
+
 // referralTotal is the referrals of the horizon, newReferralCurve's total
 // worked out in closed form: the tornado recomputes it for every input
 // that shapes the curve or, for a member, the record's update.

@@ -27,6 +27,10 @@ type tornado struct {
 	// meetings and oneToOnes are counted over the horizon.
 	meetings, oneToOnes decimal.Decimal
 	profitPerReferral   decimal.Decimal // closeRate × profitPerClient, closeRate' for a member
+	hourly              decimal.Decimal // what an hour displaces, hourlyValue × billableShare
+	// base is what the referral curve multiplies (see referralBase), for
+	// the entries that leave it as it is.
+	base decimal.Decimal
 	// profit is the entry of the inputs whose part of net is profit
 	// (dealValue, dealsPerClient, grossMargin, referralsPerMonth, closeRate,
 	// and from reach the contacts and shares), computed once.
@@ -45,6 +49,8 @@ func sensitivityOf(in *Input, o *Option, t Totals, each everyMonth) []Sensitivit
 	s.meetings = each.meetings.Mul(s.months)
 	s.oneToOnes = o.OneToOnesPerMonth.Mul(s.months)
 	s.profitPerReferral = o.closeRateAhead().Mul(in.profitPerClient())
+	s.hourly = in.hourCost()
+	s.base = referralBase(o)
 	s.out = make([]Sensitivity, 0, len(globalFields)+len(optionFields)+len(reachFields))
 	var figs [3 * maxFigures]figure // the business's figures, the option's, its reach's
 	all := s.opt.figures(s.in.figures(figs[:0]))
@@ -110,7 +116,7 @@ func (s *tornado) curveNet(at *decimal.Decimal, v decimal.Decimal) decimal.Decim
 	}
 	value := *at
 	*at = v
-	referrals := s.referrals()
+	referrals := s.referrals(at)
 	*at = value
 	return s.t.Net.Add(referrals.Sub(s.t.Referrals).Mul(s.profitPerReferral))
 }
@@ -127,15 +133,23 @@ func (s *tornado) cappedNet(at *decimal.Decimal) decimal.Decimal {
 func (s *tornado) netWith(at *decimal.Decimal, v decimal.Decimal) decimal.Decimal {
 	value := *at
 	*at = v
-	net := totalsOf(s.in, s.opt, s.each, s.referrals()).Net
+	net := totalsOf(s.in, s.opt, s.each, s.referrals(at)).Net
 	*at = value
 	return net
 }
 
-// referrals is the option's referrals over the horizon, recomputed from its
-// inputs as they stand, a member's record's factor among them.
-func (s *tornado) referrals() decimal.Decimal {
-	return referralTotal(s.in.HorizonMonths, s.opt)
+// referrals is the option's referrals over the horizon with the input at
+// *varied as it stands: the option's own where varied does not enter them,
+// else recomputed, a member's record's factor too. The curve's base is
+// recomputed only where varied enters it or a record's factor may move.
+func (s *tornado) referrals(varied *decimal.Decimal) decimal.Decimal {
+	switch o := s.opt; {
+	case !o.entersReferrals(varied):
+		return s.t.Referrals
+	case o.Track != nil || o.entersBase(varied):
+		return referralTotal(s.in.HorizonMonths, o)
+	}
+	return s.base.Mul(referralSum(0, s.in.HorizonMonths, s.opt))
 }
 
 // proportional is the entry of an input whose part of net is part: net moves
@@ -172,7 +186,7 @@ func swing(low, high decimal.Decimal) decimal.Decimal {
 // in s.in, s.opt or its reach rather than by its key: comparing pointers is
 // less code in the browser build than a switch on strings.
 func (s *tornado) netPart(at *decimal.Decimal) (part decimal.Decimal, cost, ok bool) {
-	in, o, hourly := s.in, s.opt, s.in.hourCost()
+	in, o, hourly := s.in, s.opt, s.hourly
 	member := o.Track != nil
 	if r := o.Reach; r != nil {
 		switch at {
@@ -222,11 +236,26 @@ func (s *tornado) netPart(at *decimal.Decimal) (part decimal.Decimal, cost, ok b
 }
 
 // sortBySwing sorts entries by swing, largest first, keeping the order of
-// equal swings: an insertion sort, as a tornado has fewer than twenty entries.
+// equal swings: an insertion sort, as a tornado has fewer than forty entries.
+// The swings are compared as rescaled to their smallest exponent, once
+// each, so that every comparison is of coefficients alone.
 func sortBySwing(entries []Sensitivity) {
+	if len(entries) < 2 {
+		return
+	}
+	exp := entries[0].Swing.Exponent()
+	for _, e := range entries {
+		exp = min(exp, e.Swing.Exponent())
+	}
+	atExp := decimal.New(0, exp)
+	keys := make([]decimal.Decimal, len(entries))
+	for i, e := range entries {
+		keys[i], _ = decimal.RescalePair(e.Swing, atExp)
+	}
 	for i := 1; i < len(entries); i++ {
-		for j := i; j > 0 && larger(entries[j].Swing, entries[j-1].Swing); j-- {
+		for j := i; j > 0 && keys[j].Cmp(keys[j-1]) > 0; j-- {
 			entries[j], entries[j-1] = entries[j-1], entries[j]
+			keys[j], keys[j-1] = keys[j-1], keys[j]
 		}
 	}
 }
