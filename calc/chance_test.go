@@ -460,3 +460,41 @@ func TestCountShiftComparesNetsExactly(t *testing.T) {
 		})
 	}
 }
+
+// TestSharesOverABlockAreShareCountByCount checks that sharesOver, which
+// works a block of counts at a time, gives share's figures to the last
+// bit, ties and panels included.
+func TestSharesOverABlockAreShareCountByCount(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		input []byte
+	}{
+		{"the default comparison", defaultInputJSON},
+		{"six presets over 120 months, tied in pairs", sixPresetsLongJSON},
+		{"six wide spreads, in panels", sixWideSpreadsJSON},
+		{"spreads mixed with Poissons", mixedSpreadsJSON},
+		{"two tied options, one wide", []byte(`{"horizonMonths":60,"options":[{"kind":"weekly_group","referralSpread":3},{"kind":"weekly_group","referralSpread":0.1}]}`)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			in, errs := DecodeInput(c.input)
+			require.Empty(t, errs)
+			r := report(in)
+			var cs []contender
+			for _, o := range r.Options {
+				cs = append(cs, contender{clients: o.clientsWon, cost: o.Cost})
+			}
+			for _, rv := range allRivals(cs, in.profitPerClient()) {
+				for _, run := range rv.tabs[rv.i].runs {
+					for from := 0; from < len(run.mass); from += shareBlock {
+						lo := run.lo + int64(from)
+						n := min(shareBlock, len(run.mass)-from)
+						shares := rv.sharesOver(lo, n)
+						for k := range n {
+							require.Equal(t, math.Float64bits(rv.share(lo+int64(k))), math.Float64bits(shares[k]), "contender %d, count %d", rv.i, lo+int64(k))
+						}
+					}
+				}
+			}
+		})
+	}
+}
