@@ -1,7 +1,9 @@
 package calc
 
 import (
+	"math"
 	"math/big"
+	"math/bits"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -41,27 +43,21 @@ func (f *fixedFormatter) appendFixed(buf []byte, d decimal.Decimal, places int32
 	coef := d.Coefficient()
 	neg := coef.Sign() < 0
 	coef.Abs(coef)
-	if shift := int64(d.Exponent()) + int64(places); shift >= 0 { // no digit is dropped
-		f.q.Mul(coef, powerOfTen(shift, &f.divisor))
-	} else {
-		divisor := powerOfTen(-shift, &f.divisor)
-		f.q.QuoRem(coef, divisor, &f.r)
-		switch f.twice.Lsh(&f.r, 1).Cmp(divisor) {
-		case 1:
-			f.q.Add(&f.q, bigOne)
-		case 0: // a tie: to even (the low word, as Bit(0) is more code)
-			if w := f.q.Bits(); len(w) > 0 && w[0]&1 == 1 {
-				f.q.Add(&f.q, bigOne)
-			}
-		}
+	shift := int64(d.Exponent()) + int64(places)
+	q, small := roundedWords(coef.Bits(), shift)
+	if !small {
+		f.roundBig(coef, shift)
 	}
-	if neg && f.q.Sign() != 0 {
+	if neg && (small && q != 0 || !small && f.q.Sign() != 0) {
 		buf = append(buf, '-')
 	}
 	start := len(buf)
-	if f.q.IsInt64() {
+	switch {
+	case small:
+		buf = strconv.AppendUint(buf, q, 10)
+	case f.q.IsInt64():
 		buf = strconv.AppendInt(buf, f.q.Int64(), 10)
-	} else {
+	default:
 		buf = f.q.Append(buf, 10)
 	}
 	// pad to at least places+1 digits, then insert the point
@@ -77,3 +73,62 @@ func (f *fixedFormatter) appendFixed(buf []byte, d decimal.Decimal, places int32
 	}
 	return buf
 }
+
+// roundBig sets f.q to coef × 10^shift rounded half-even to a whole number.
+func (f *fixedFormatter) roundBig(coef *big.Int, shift int64) {
+	if shift >= 0 { // no digit is dropped
+		f.q.Mul(coef, powerOfTen(shift, &f.divisor))
+		return
+	}
+	divisor := powerOfTen(-shift, &f.divisor)
+	f.q.QuoRem(coef, divisor, &f.r)
+	switch f.twice.Lsh(&f.r, 1).Cmp(divisor) {
+	case 1:
+		f.q.Add(&f.q, bigOne)
+	case 0: // a tie: to even (the low word, as Bit(0) is more code)
+		if w := f.q.Bits(); len(w) > 0 && w[0]&1 == 1 {
+			f.q.Add(&f.q, bigOne)
+		}
+	}
+}
+
+// roundedWords is roundBig for the common case, in machine words rather
+// than big.Int: a coefficient of at most two words (magnitude words, least
+// significant first) whose digits beyond the places are dropped, by at most
+// 19 digits, into a whole number of one word. small is false otherwise.
+func roundedWords(words []big.Word, shift int64) (q uint64, small bool) {
+	if bits.UintSize != 64 || len(words) > 2 || shift >= 0 || shift < -19 {
+		return 0, false
+	}
+	var hi, lo uint64
+	switch len(words) {
+	case 2:
+		hi, lo = uint64(words[1]), uint64(words[0])
+	case 1:
+		lo = uint64(words[0])
+	}
+	divisor := pow10Words[-shift]
+	if hi >= divisor { // the quotient needs two words
+		return 0, false
+	}
+	q, r := bits.Div64(hi, lo, divisor)
+	// Half-even: up past the half, and at the half to even. r < divisor,
+	// so divisor − r does not wrap where 2r might.
+	if half := divisor - r; r > half || r == half && q&1 == 1 {
+		if q == math.MaxUint64 {
+			return 0, false
+		}
+		q++
+	}
+	return q, true
+}
+
+// pow10Words[k] is 10^k, for k up to 19, the largest power of ten a word
+// holds.
+var pow10Words = func() (p [20]uint64) {
+	p[0] = 1
+	for k := 1; k < len(p); k++ {
+		p[k] = p[k-1] * 10
+	}
+	return p
+}()
