@@ -115,7 +115,7 @@ func (r *rivals) chance() float64 {
 }
 
 // shareBlock is how many counts sharesOver takes at a time.
-const shareBlock = 256
+const shareBlock = 64
 
 // shareColumns is shareOf for a block of counts, count by count: its
 // figures as columns, with one contender's a_j and b_j beside them.
