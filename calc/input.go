@@ -263,11 +263,18 @@ func (r *Reach) PerRelationship() decimal.Decimal {
 // month t: those at the start, and those built a month once trusted, up to
 // the group's size less the reader.
 func (r *Reach) RelationshipsAt(t int) decimal.Decimal {
+	limit, capped := r.relationshipCap()
+	return r.relationshipsAt(t, limit, capped)
+}
+
+// relationshipsAt is RelationshipsAt for a caller that has worked out the
+// cap, relationshipCap's limit and capped, once for many months.
+func (r *Reach) relationshipsAt(t int, limit decimal.Decimal, capped bool) decimal.Decimal {
 	rel := r.Relationships
 	if trusted := decimal.NewFromInt(int64(t)).Sub(r.TrustMonths); trusted.IsPositive() {
 		rel = rel.Add(r.RelationshipsPerMonth.Mul(trusted))
 	}
-	if limit, ok := r.relationshipCap(); ok && larger(rel, limit) {
+	if capped && larger(rel, limit) {
 		return limit
 	}
 	return rel

@@ -125,13 +125,13 @@ func newReferralCurve(horizon int, o *Option) referralCurve {
 	if r == nil {
 		return referralCurve{base: look.scaled(o.ReferralsPerMonth), factors: ramp.factors, steady: one, sum: ramp.sum, level: one}
 	}
-	c := referralCurve{base: look.scaled(r.PerRelationship()), sum: zero, level: r.RelationshipsAt(off + horizon)}
 	limit, capped := r.relationshipCap()
+	c := referralCurve{base: look.scaled(r.PerRelationship()), sum: zero, level: r.relationshipsAt(off+horizon, limit, capped)}
 	trusted := int(r.TrustMonths.Floor().IntPart()) + 1 // the first month t > trustMonths
 	var rel decimal.Decimal
 	for m := 1; m <= horizon; m++ {
 		if t := off + m; t <= trusted || m == 1 {
-			rel = r.RelationshipsAt(t)
+			rel = r.relationshipsAt(t, limit, capped)
 		} else if rel = rel.Add(r.RelationshipsPerMonth); capped && larger(rel, limit) {
 			rel = limit // from here on, a month adds relationshipsPerMonth, as RelationshipsAt does
 		}
@@ -208,8 +208,9 @@ func referralSum(offset, horizon int, o *Option) decimal.Decimal {
 		return ramp.sum
 	}
 	sum := zero
+	limit, capped := r.relationshipCap()
 	for m, f := range ramp.factors {
-		sum = sum.Add(r.RelationshipsAt(offset + m + 1).Mul(f))
+		sum = sum.Add(r.relationshipsAt(offset+m+1, limit, capped).Mul(f))
 	}
 	return sum.Add(r.relationshipsSum(offset+len(ramp.factors)+1, offset+horizon))
 }
@@ -270,15 +271,19 @@ func (r *Reach) relationshipsSum(a, b int) decimal.Decimal {
 	}
 	trusted := max(a, int(r.TrustMonths.Floor().IntPart())+1) // the first month t > T
 	trusted = min(trusted, b+1)
-	capped := r.firstCappedMonth(trusted, b)
-	sum := r.RelationshipsAt(a).Mul(months(trusted - a))
+	limit, hasCap := r.relationshipCap()
+	capped := r.firstCappedMonth(trusted, b, limit, hasCap)
+	sum := zero
+	if trusted > a {
+		sum = r.relationshipsAt(a, limit, hasCap).Mul(months(trusted - a))
+	}
 	if n := capped - trusted; n > 0 {
 		// Σ (R0 − rpm × T) + rpm × t over t = trusted … capped − 1; the sum
 		// of the months, n × (first + last) / 2, is a whole number.
 		start := r.Relationships.Sub(r.RelationshipsPerMonth.Mul(r.TrustMonths))
 		sum = sum.Add(start.Mul(months(n))).Add(r.RelationshipsPerMonth.Mul(months(n * (trusted + capped - 1) / 2)))
 	}
-	if limit, hasCap := r.relationshipCap(); hasCap {
+	if hasCap && capped <= b {
 		sum = sum.Add(limit.Mul(months(b + 1 - capped)))
 	}
 	return sum
@@ -288,8 +293,8 @@ func (r *Reach) relationshipsSum(a, b int) decimal.Decimal {
 // cap holds, or b + 1 if none: the first t with R0 + rpm × (t − T) ≥ cap,
 // t ≥ T + (cap − R0) / rpm, worked out with one division and checked
 // against RelationshipsAt, which its rounding could miss by a month.
-func (r *Reach) firstCappedMonth(trusted, b int) int {
-	limit, hasCap := r.relationshipCap()
+// limit and hasCap are relationshipCap's.
+func (r *Reach) firstCappedMonth(trusted, b int, limit decimal.Decimal, hasCap bool) int {
 	gap := limit.Sub(r.Relationships)
 	switch {
 	case !hasCap || gap.IsPositive() && r.RelationshipsPerMonth.IsZero():
@@ -302,10 +307,10 @@ func (r *Reach) firstCappedMonth(trusted, b int) int {
 	if larger(t, months(trusted)) {
 		capped = int(decimal.Min(t, months(b+1)).IntPart())
 	}
-	for capped > trusted && r.RelationshipsAt(capped-1).Equal(limit) {
+	for capped > trusted && r.relationshipsAt(capped-1, limit, hasCap).Equal(limit) {
 		capped--
 	}
-	for capped <= b && !r.RelationshipsAt(capped).Equal(limit) {
+	for capped <= b && !r.relationshipsAt(capped, limit, hasCap).Equal(limit) {
 		capped++
 	}
 	return capped
