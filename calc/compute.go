@@ -43,7 +43,7 @@ func optionReport(in *Input, o *Option) OptionReport {
 		HoursPerClient:    ratio(t.Hours, t.Clients),
 		HourlyReturn:      ratio(t.Profit.Sub(t.Cash), t.Hours),
 		Months:            monthsOf(in, o, each, &curve),
-		Sensitivity:       sensitivityOf(in, o, t, each),
+		Sensitivity:       sensitivityOf(in, o, t, each, &curve),
 	}
 	if o.Reach != nil {
 		perRelationship := o.Reach.PerRelationship() // the model's, before a track's factor

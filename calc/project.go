@@ -179,7 +179,8 @@ func (o *Option) entersReferrals(at *decimal.Decimal) bool {
 
 // entersBase reports whether the input at *at is one of those referralBase
 // multiplies or divides: the typed rate, or the reach figures of one
-// relationship's rate.
+// relationship's rate. The other inputs of the referrals enter the sum of
+// the curve's factors (referralSum) alone.
 func (o *Option) entersBase(at *decimal.Decimal) bool {
 	if r := o.Reach; r != nil {
 		switch at {

@@ -28,9 +28,10 @@ type tornado struct {
 	meetings, oneToOnes decimal.Decimal
 	profitPerReferral   decimal.Decimal // closeRate × profitPerClient, closeRate' for a member
 	hourly              decimal.Decimal // what an hour displaces, hourlyValue × billableShare
-	// base is what the referral curve multiplies (see referralBase), for
-	// the entries that leave it as it is.
-	base decimal.Decimal
+	// base and sum are what the referral curve multiplies (see
+	// referralBase) and the sum of its factors, for the entries that leave
+	// either as it is.
+	base, sum decimal.Decimal
 	// profit is the entry of the inputs whose part of net is profit
 	// (dealValue, dealsPerClient, grossMargin, referralsPerMonth, closeRate,
 	// and from reach the contacts and shares), computed once.
@@ -42,10 +43,10 @@ type tornado struct {
 // sensitivityOf is the tornado: net with each non-zero input that moves it
 // at 80 % and 120 % (rates capped at 100 %), largest swing first. Inputs whose
 // change does not move net are left out, and so are the spread and the
-// horizon, which the model leaves out.
-func sensitivityOf(in *Input, o *Option, t Totals, each everyMonth) []Sensitivity {
+// horizon, which the model leaves out. curve is the option's referral curve.
+func sensitivityOf(in *Input, o *Option, t Totals, each everyMonth, curve *referralCurve) []Sensitivity {
 	g, opt := *in, *o
-	s := tornado{in: &g, opt: &opt, t: t, each: each, months: decimal.NewFromInt(int64(in.HorizonMonths))}
+	s := tornado{in: &g, opt: &opt, t: t, each: each, months: decimal.NewFromInt(int64(in.HorizonMonths)), sum: curve.sum}
 	s.meetings = each.meetings.Mul(s.months)
 	s.oneToOnes = o.OneToOnesPerMonth.Mul(s.months)
 	s.profitPerReferral = o.closeRateAhead().Mul(in.profitPerClient())
@@ -140,16 +141,24 @@ func (s *tornado) netWith(at *decimal.Decimal, v decimal.Decimal) decimal.Decima
 
 // referrals is the option's referrals over the horizon with the input at
 // *varied as it stands: the option's own where varied does not enter them,
-// else recomputed, a member's record's factor too. The curve's base is
-// recomputed only where varied enters it or a record's factor may move.
+// else recomputed, a member's record's factor too. Without a record, varied
+// enters either the curve's base or the sum of its factors, and only that
+// one is recomputed.
 func (s *tornado) referrals(varied *decimal.Decimal) decimal.Decimal {
-	switch o := s.opt; {
+	o := s.opt
+	switch {
 	case !o.entersReferrals(varied):
 		return s.t.Referrals
-	case o.Track != nil || o.entersBase(varied):
+	case o.Track != nil:
 		return referralTotal(s.in.HorizonMonths, o)
 	}
-	return s.base.Mul(referralSum(0, s.in.HorizonMonths, s.opt))
+	base, sum := s.base, s.sum
+	if o.entersBase(varied) {
+		base = referralBase(o)
+	} else {
+		sum = referralSum(0, s.in.HorizonMonths, o)
+	}
+	return base.Mul(sum)
 }
 
 // proportional is the entry of an input whose part of net is part: net moves
