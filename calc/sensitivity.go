@@ -1,6 +1,10 @@
 package calc
 
-import "github.com/shopspring/decimal"
+import (
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
 
 // The factors of the sensitivity analysis, and the change in net they make
 // per unit of an input's proportional part of net (see netPart).
@@ -245,7 +249,8 @@ func (s *tornado) netPart(at *decimal.Decimal) (part decimal.Decimal, cost, ok b
 }
 
 // sortBySwing sorts entries by swing, largest first, keeping the order of
-// equal swings: an insertion sort, as a tornado has fewer than forty entries.
+// equal swings: an insertion sort of their indices, as a tornado has fewer
+// than forty entries, and then one pass that puts each entry in its place.
 // The swings are compared as rescaled to their smallest exponent, once
 // each, so that every comparison is of coefficients alone.
 func sortBySwing(entries []Sensitivity) {
@@ -257,14 +262,20 @@ func sortBySwing(entries []Sensitivity) {
 		exp = min(exp, e.Swing.Exponent())
 	}
 	atExp := decimal.New(0, exp)
-	keys := make([]decimal.Decimal, len(entries))
+	var keyArray [3 * maxFigures]decimal.Decimal // an entry per figure at most
+	var orderArray [3 * maxFigures]int
+	keys, order := keyArray[:len(entries)], orderArray[:len(entries)]
 	for i, e := range entries {
 		keys[i], _ = decimal.RescalePair(e.Swing, atExp)
+		order[i] = i
 	}
-	for i := 1; i < len(entries); i++ {
-		for j := i; j > 0 && keys[j].Cmp(keys[j-1]) > 0; j-- {
-			entries[j], entries[j-1] = entries[j-1], entries[j]
-			keys[j], keys[j-1] = keys[j-1], keys[j]
+	for i := 1; i < len(order); i++ {
+		for j := i; j > 0 && keys[order[j]].Cmp(keys[order[j-1]]) > 0; j-- {
+			order[j], order[j-1] = order[j-1], order[j]
 		}
+	}
+	unsorted := slices.Clone(entries)
+	for i, k := range order {
+		entries[i] = unsorted[k]
 	}
 }
