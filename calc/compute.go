@@ -1,7 +1,5 @@
 package calc
 
-import "github.com/shopspring/decimal"
-
 // Compute projects every option of a valid input over its horizon and
 // compares them. It returns the input's Errors if Validate finds any.
 func Compute(in Input) (Report, error) {
@@ -79,7 +77,7 @@ func optionReport(in *Input, o *Option) OptionReport {
 	r.Uncertainty = &u
 	r.BreakEvenReferrals = ratio(*r.BreakEvenClients, closeRate)
 	if r.BreakEvenReferrals != nil {
-		r.BreakEvenReferralsPerYear = ratio(r.BreakEvenReferrals.Mul(twelve), decimal.NewFromInt(int64(in.HorizonMonths)))
+		r.BreakEvenReferralsPerYear = ratio(r.BreakEvenReferrals.Mul(twelve), months(in.HorizonMonths))
 	}
 	return r
 }

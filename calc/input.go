@@ -271,7 +271,7 @@ func (r *Reach) RelationshipsAt(t int) decimal.Decimal {
 // cap, relationshipCap's limit and capped, once for many months.
 func (r *Reach) relationshipsAt(t int, limit decimal.Decimal, capped bool) decimal.Decimal {
 	rel := r.Relationships
-	if trusted := decimal.NewFromInt(int64(t)).Sub(r.TrustMonths); trusted.IsPositive() {
+	if trusted := months(t).Sub(r.TrustMonths); trusted.IsPositive() {
 		rel = rel.Add(r.RelationshipsPerMonth.Mul(trusted))
 	}
 	if capped && larger(rel, limit) {

@@ -82,10 +82,10 @@ func newRampUp(horizon, offset int, rampMonths decimal.Decimal) rampUp {
 	full := fullRateMonth(horizon, offset, rampMonths)
 	r := rampUp{
 		factors: make([]decimal.Decimal, full-1),
-		sum:     decimal.NewFromInt(int64(horizon - full + 1)),
+		sum:     months(horizon - full + 1),
 	}
 	for m := 1; m < full; m++ {
-		r.factors[m-1] = decimal.NewFromInt(int64(offset+m)).DivRound(rampMonths, divPlaces)
+		r.factors[m-1] = months(offset+m).DivRound(rampMonths, divPlaces)
 		r.sum = r.sum.Add(r.factors[m-1])
 	}
 	return r
@@ -317,8 +317,25 @@ func (r *Reach) firstCappedMonth(trusted, b int, limit decimal.Decimal, hasCap b
 	return capped
 }
 
-// months is a count of months as a decimal.
-func months(n int) decimal.Decimal { return decimal.NewFromInt(int64(n)) }
+// months is a count of months as a decimal: a shared one from monthCounts
+// for the counts a projection's months reach, which are asked for
+// thousands of times a reply. Decimals are values (no operation changes
+// its operands), so sharing them is safe.
+func months(n int) decimal.Decimal {
+	if n >= 0 && n < len(monthCounts) {
+		return monthCounts[n]
+	}
+	return decimal.NewFromInt(int64(n))
+}
+
+// monthCounts[n] is n, for n up to a member's last month: 120 months in,
+// then a horizon of 120.
+var monthCounts = func() (c [MaxMonthsIn + MaxHorizonMonths + 2]decimal.Decimal) {
+	for n := range c {
+		c[n] = decimal.NewFromInt(int64(n))
+	}
+	return c
+}()
 
 // factor is month m's factor.
 func (c *referralCurve) factor(m int) decimal.Decimal {
@@ -352,9 +369,9 @@ func annualFeeMonth(t int) bool { return t%12 == 1 }
 // fee, the annual fees of the anniversaries it holds, and the updated close
 // rate.
 func totalsOf(in *Input, o *Option, each everyMonth, referrals decimal.Decimal) Totals {
-	h := decimal.NewFromInt(int64(in.HorizonMonths))
+	h := months(in.HorizonMonths)
 	monthsIn := o.monthsIn()
-	dues := decimal.NewFromInt(int64(annualFeesDue(monthsIn, in.HorizonMonths)))
+	dues := months(annualFeesDue(monthsIn, in.HorizonMonths)) // a count of fees, under the months
 	var t Totals
 	t.Fees = o.AnnualFee.Mul(dues).Add(o.MonthlyFee.Mul(h))
 	if monthsIn == 0 {

@@ -50,7 +50,7 @@ type tornado struct {
 // horizon, which the model leaves out. curve is the option's referral curve.
 func sensitivityOf(in *Input, o *Option, t Totals, each everyMonth, curve *referralCurve) []Sensitivity {
 	g, opt := *in, *o
-	s := tornado{in: &g, opt: &opt, t: t, each: each, months: decimal.NewFromInt(int64(in.HorizonMonths)), sum: curve.sum}
+	s := tornado{in: &g, opt: &opt, t: t, each: each, months: months(in.HorizonMonths), sum: curve.sum}
 	s.meetings = each.meetings.Mul(s.months)
 	s.oneToOnes = o.OneToOnesPerMonth.Mul(s.months)
 	s.profitPerReferral = o.closeRateAhead().Mul(in.profitPerClient())
@@ -220,7 +220,7 @@ func (s *tornado) netPart(at *decimal.Decimal) (part decimal.Decimal, cost, ok b
 			part = zero
 		}
 	case &o.AnnualFee:
-		part = o.AnnualFee.Mul(decimal.NewFromInt(int64(annualFeesDue(o.monthsIn(), in.HorizonMonths))))
+		part = o.AnnualFee.Mul(months(annualFeesDue(o.monthsIn(), in.HorizonMonths)))
 	case &o.MonthlyFee:
 		part = o.MonthlyFee.Mul(s.months)
 	case &o.MealCost:
