@@ -1,10 +1,6 @@
 package calc
 
-import (
-	"slices"
-
-	"github.com/shopspring/decimal"
-)
+import "github.com/shopspring/decimal"
 
 // The factors of the sensitivity analysis, and the change in net they make
 // per unit of an input's proportional part of net (see netPart).
@@ -274,7 +270,7 @@ func sortBySwing(entries []Sensitivity) {
 			order[j], order[j-1] = order[j-1], order[j]
 		}
 	}
-	unsorted := slices.Clone(entries)
+	unsorted := append([]Sensitivity(nil), entries...) // not slices.Clone: 30 KB more of .wasm
 	for i, k := range order {
 		entries[i] = unsorted[k]
 	}
