@@ -126,6 +126,10 @@ class NetworkingROIElement extends HTMLElement {
     this.widget?.resume();
     if (this.started) return;
     this.started = true;
+    // The loading state's reserved space at once, before the browser next
+    // paints if it can: drawn later, it would push what follows the element
+    // down under the reader's eyes. Its figures follow when the browser is idle.
+    this.reserve();
     // Once the page is parsed, when the browser is idle: the element's own
     // content (a JSON child) is known by then, and the host page's parsing and
     // first layout are long enough without the widget's work in them.
@@ -174,7 +178,7 @@ class NetworkingROIElement extends HTMLElement {
 
   /** Shows the prebuilt figures and waits for the element to near the viewport. */
   start() {
-    this.showPrebuilt(this.attachShadow({ mode: "open" }), readSettings(this));
+    this.showPrebuilt(this.shadowRoot ?? this.attachShadow({ mode: "open" }), readSettings(this));
     this.near = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
         this.near.disconnect();
@@ -183,6 +187,19 @@ class NetworkingROIElement extends HTMLElement {
       }
     }, { rootMargin: "400px" });
     if (this.isConnected) this.near.observe(this);
+  }
+
+  /** An empty frame of the loading state's height (loader.css): what the figures will fill. */
+  reserve() {
+    const root = this.attachShadow({ mode: "open" });
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+    }
+    root.adoptedStyleSheets = [sheet];
+    const frame = document.createElement("div");
+    frame.className = "frame";
+    root.replaceChildren(frame);
   }
 
   /**

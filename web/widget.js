@@ -61,6 +61,7 @@ class Widget {
     }
     this.form.followCurrency();
     this.compute();
+    this.releaseSpace();
     this.ready = true;
     this.tell("networking-roi:ready");
   }
@@ -70,6 +71,9 @@ class Widget {
     const root = this.host.shadowRoot;
     // The loader's figures for the default comparison, until the engine's own.
     const prebuilt = notice ? "" : root.querySelector(".verdict:not(.loading)")?.textContent ?? "";
+    // The space the loading state reserved (loader.css), kept until the first
+    // result is shown, so that the form alone does not pull up what follows.
+    const reserved = root.querySelector(".frame")?.getBoundingClientRect().height ?? 0;
     root.adoptedStyleSheets = [sheet];
     this.el = {
       notice: el("p", { class: "notice", role: "status" }, notice),
@@ -80,9 +84,23 @@ class Widget {
       how: el("div"),
     };
     this.showHowItWorks();
-    root.replaceChildren(el("div", { class: "widget" }, this.el.notice, this.el.verdict, this.el.stale, this.el.live,
-      this.form.element, this.el.results, shareBar(this), this.el.how));
+    this.el.widget = el("div", { class: "widget" }, this.el.notice, this.el.verdict, this.el.stale, this.el.live,
+      this.form.element, this.el.results, shareBar(this), this.el.how);
+    if (reserved) {
+      // Through the CSSOM, which a page's CSP allows. While it grows the
+      // widget is no scroll anchor: the browser anchors on what follows it,
+      // so a reader below it (a jump link's heading) stays where they are.
+      this.el.widget.style.minHeight = `${reserved}px`;
+      this.el.widget.style.overflowAnchor = "none";
+    }
+    root.replaceChildren(this.el.widget);
     this.form.build();
+  }
+
+  /** Once the first result is shown: the widget takes its own height, and may anchor scrolling again. */
+  releaseSpace() {
+    this.el.widget.style.minHeight = "";
+    this.el.widget.style.overflowAnchor = "";
   }
 
   /** "How this is calculated", with the defaults in the current currency and locale: built again only when either changes. */
