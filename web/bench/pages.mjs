@@ -53,15 +53,16 @@ ${AFTER}
 }
 const FALLBACK = `<p><a href="/">Does networking pay? Open the calculator.</a></p>`;
 // No attributes: the element shows the prebuilt default comparison until the engine replaces it.
-const WIDGET_PAGE = blogPage(`<networking-roi>${FALLBACK}</networking-roi>`, `<script type="module" async src="/networking-roi.js"></script>`);
+const SNIPPET_STYLE = `<style>@media (scripting: enabled) { networking-roi:not(:defined) { display: block; min-height: 3700px; } }</style>`;
+const WIDGET_PAGE = blogPage(`<networking-roi>${FALLBACK}</networking-roi>`, `<script type="module" async src="/networking-roi.js"></script>${SNIPPET_STYLE}`);
 const PLAIN_PAGE = blogPage(FALLBACK);
 // The same post with an empty script loaded as the widget's loader is: what
 // any script costs the page's load event, however little it does.
 const EMPTY_SCRIPT = "bench-empty.js";
 const SCRIPT_PAGE = blogPage(FALLBACK, `<script type="module" async src="/${EMPTY_SCRIPT}"></script>`);
-// For the layout shift: the widget in view at load (one paragraph above it),
+// For the layout shift (with the README snippet's style line): the widget in view at load (one paragraph above it),
 // and a heading after it for a "jump to" link (#heading-after).
-const LOADER = `<script type="module" async src="/networking-roi.js"></script>`;
+const LOADER = `<script type="module" async src="/networking-roi.js"></script>${SNIPPET_STYLE}`;
 const AFTER_HEADING = `<h2 id="heading-after">After the calculator</h2>`;
 const WIDGET_TOP_PAGE = blogPage(`<networking-roi>${FALLBACK}</networking-roi>\n${AFTER_HEADING}`, LOADER, INTRO);
 // As many blogs: a sticky header, and a scroll padding so that a jump link's
