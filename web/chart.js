@@ -5,10 +5,24 @@
 import { formatMoney, formatNumber } from "./format.js";
 
 const SVG = "http://www.w3.org/2000/svg";
-const WIDTH = 640;
-const PLOT = { left: 88, right: 620, top: 12, bottom: 212 };
-const LEGEND_TOP = 262;
-const LEGEND_ROW = 20;
+// The chart is drawn in CSS pixels at the width it is shown at (one user unit
+// is one CSS px), and drawn again when that width changes: scaling a fixed
+// viewBox down to a phone would shrink its text to 6 px. Its height depends on
+// the number of options only, never on the width, so that a redraw never
+// changes its box (and never loops a ResizeObserver).
+const DEFAULT_WIDTH = 640; // until the chart is laid out
+const TOP = 12;
+const PLOT_HEIGHT = 200;
+const BOTTOM = TOP + PLOT_HEIGHT;
+const RIGHT_MARGIN = 14; // half of the last month's label, and a little air
+const LEGEND_TOP = BOTTOM + 64;
+const LEGEND_ROW = 24;
+const LEGEND_TEXT = 36; // the swatch's 28 px and a gap
+// The font sizes are the stylesheet's (widget.css); these are for drawing
+// without it, and for estimating a text's width before it is laid out.
+const TICK_FONT = 12;
+const LEGEND_FONT = 14;
+const MONTH_LABEL_SPACE = 36; // px a month label needs, with a gap
 // Dash patterns tell the lines apart without colour; the engine allows 6 options.
 const DASHES = ["", "8 4", "2 4", "12 4 2 4", "4 4", "12 3 2 3 2 3"];
 const MONTH_STEPS = [1, 2, 3, 6, 12, 24];
@@ -39,25 +53,80 @@ function niceTicks(lo, hi, count = 4) {
 /** A tick value as a decimal string for formatMoney (BigInt, because String() of a huge number uses an exponent). */
 const tickText = (value) => BigInt(Math.round(value)).toString();
 
+/** A text element's width in px: measured once laid out, estimated before. */
+function textWidth(text, size) {
+  const measured = text.isConnected ? text.getComputedTextLength() : 0;
+  return measured > 0 ? measured : text.textContent.length * size * 0.6;
+}
+
+/** Shortens a text with "…" until it fits `width` px; the whole text stays in a title (and in the chart's desc and table). */
+function fitText(doc, text, width, size) {
+  const whole = text.textContent;
+  if (textWidth(text, size) <= width) return;
+  let [lo, hi] = [0, whole.length];
+  while (lo < hi) { // the longest start that fits with its "…"
+    const mid = Math.ceil((lo + hi) / 2);
+    text.textContent = `${whole.slice(0, mid).trimEnd()}…`;
+    if (textWidth(text, size) <= width) lo = mid; else hi = mid - 1;
+  }
+  text.textContent = `${whole.slice(0, lo).trimEnd()}…`;
+  text.append(el(doc, "title", {}, whole));
+}
+
+// Each chart's figures, to draw it again at a new width.
+const charts = new WeakMap();
+let resizes;
+
+/** Draws the chart again whenever the width it is shown at changes. */
+function watch(svg) {
+  if (typeof ResizeObserver !== "function") return;
+  resizes ??= new ResizeObserver((entries) => {
+    for (const { target } of entries) {
+      const chart = charts.get(target);
+      if (!chart) continue;
+      if (!target.isConnected) {
+        if (chart.shown) resizes.unobserve(target); // replaced by a new result's chart
+        continue;
+      }
+      const width = Math.round(target.getBoundingClientRect().width);
+      if (width > 0) chart.shown = true;
+      if (width > 0 && width !== chart.width) draw(target, chart, width);
+    }
+  });
+  resizes.observe(svg);
+}
+
 /**
  * Draws the cumulative net of each option by month into an existing <svg>,
- * replacing what it held. Sizing is left to CSS (a viewBox, no width or height).
+ * replacing what it held, at the width the svg is shown at, and again
+ * whenever that width changes. The stylesheet gives it its width (100 % of
+ * its container); its height, in px, is set here.
  * @param {SVGSVGElement} svg
  * @param {{name: string, months: {month: number, cumulativeNet: string}[], paybackMonth: number|null}[]} series
  * @param {{currency: string, locale?: string, title?: string}} options
  * @returns {SVGSVGElement} the same svg
  */
 export function renderChart(svg, series, { currency, locale, title = "Cumulative net by month" }) {
+  const chart = { series, currency, locale, title, id: `nroi-chart-${++chartCount}`, width: 0, shown: false };
+  charts.set(svg, chart);
+  const shown = svg.isConnected ? Math.round(svg.getBoundingClientRect().width) : 0;
+  draw(svg, chart, shown || DEFAULT_WIDTH);
+  watch(svg);
+  return svg;
+}
+
+/** Draws a chart at `width` px. */
+function draw(svg, chart, width) {
+  const { series, currency, locale, title, id } = chart;
+  chart.width = width;
   const doc = svg.ownerDocument;
-  const id = `nroi-chart-${++chartCount}`;
   const height = LEGEND_TOP + LEGEND_ROW * series.length;
   svg.replaceChildren();
   set(svg, {
-    viewBox: `0 0 ${WIDTH} ${height}`, role: "img", "aria-labelledby": `${id}-title ${id}-desc`,
-    "font-size": 12, fill: "currentColor", // presentation attributes: the stylesheet overrides them
+    viewBox: `0 0 ${width} ${height}`, height, role: "img", "aria-labelledby": `${id}-title ${id}-desc`,
+    "font-size": TICK_FONT, fill: "currentColor", // presentation attributes: the stylesheet overrides them
   });
   svg.removeAttribute("width");
-  svg.removeAttribute("height");
 
   const money = (value) => formatMoney(value, currency, locale, { whole: true });
   const ends = series.map((s) => {
@@ -70,32 +139,38 @@ export function renderChart(svg, series, { currency, locale, title = "Cumulative
     el(doc, "desc", { id: `${id}-desc` }, ends.length ? ends.join("; ") + "." : "No options to show."),
   );
 
-  // Scales. Month 0 (before anything is spent) is at zero, so every line starts at the origin.
+  // The money ticks first: the widest of their labels sets the plot's left edge.
   const values = series.flatMap((s) => s.months.map((m) => Number(m.cumulativeNet))).filter(Number.isFinite);
   const horizon = Math.max(1, ...series.flatMap((s) => s.months.map((m) => m.month)));
   const yTicks = niceTicks(Math.min(0, ...values), Math.max(0, ...values));
   const [yMin, yMax] = [yTicks[0], yTicks[yTicks.length - 1]];
-  const x = (month) => PLOT.left + ((PLOT.right - PLOT.left) * month) / horizon;
-  const y = (value) => PLOT.bottom - ((PLOT.bottom - PLOT.top) * (value - yMin)) / (yMax - yMin);
-
   const axes = el(doc, "g", { class: "axes" });
-  for (const t of yTicks) {
-    axes.append(
-      el(doc, "line", { class: "grid", x1: PLOT.left, x2: PLOT.right, y1: y(t), y2: y(t), stroke: "currentColor", "stroke-opacity": 0.15 }),
-      el(doc, "text", { class: "tick", x: PLOT.left - 6, y: y(t), "text-anchor": "end", "dominant-baseline": "middle" }, money(tickText(t))),
-    );
-  }
-  const monthStep = MONTH_STEPS.find((s) => horizon / s <= 8) ?? Math.ceil(horizon / 8);
+  svg.append(axes);
+  const yLabels = yTicks.map((t) => el(doc, "text", { class: "tick", "text-anchor": "end", "dominant-baseline": "middle" }, money(tickText(t))));
+  axes.append(...yLabels);
+  const left = Math.ceil(Math.max(...yLabels.map((t) => textWidth(t, TICK_FONT)))) + 8;
+  const plot = { left, right: Math.max(left + 40, width - RIGHT_MARGIN) };
+  const x = (month) => plot.left + ((plot.right - plot.left) * month) / horizon;
+  const y = (value) => BOTTOM - ((BOTTOM - TOP) * (value - yMin)) / (yMax - yMin);
+
+  yTicks.forEach((t, i) => {
+    set(yLabels[i], { x: plot.left - 6, y: y(t) });
+    axes.prepend(el(doc, "line", { class: "grid", x1: plot.left, x2: plot.right, y1: y(t), y2: y(t), stroke: "currentColor", "stroke-opacity": 0.15 }));
+  });
+  const most = Math.max(1, Math.floor((plot.right - plot.left) / MONTH_LABEL_SPACE));
+  const monthStep = MONTH_STEPS.find((s) => horizon / s <= most) ?? Math.ceil(horizon / most / 12) * 12;
   for (let m = 0; m <= horizon; m += monthStep) {
-    axes.append(el(doc, "text", { class: "tick", x: x(m), y: PLOT.bottom + 18, "text-anchor": "middle" }, formatNumber(m, locale, 0)));
+    axes.append(el(doc, "text", { class: "tick", x: x(m), y: BOTTOM + 20, "text-anchor": "middle" }, formatNumber(m, locale, 0)));
   }
   axes.append(
-    el(doc, "text", { class: "axis-title", x: PLOT.right, y: PLOT.bottom + 36, "text-anchor": "end" }, "Month"),
-    el(doc, "line", { class: "zero", x1: PLOT.left, x2: PLOT.right, y1: y(0), y2: y(0), stroke: "currentColor" }),
+    el(doc, "text", { class: "axis-title", x: plot.right, y: BOTTOM + 42, "text-anchor": "end" }, "Month"),
+    el(doc, "line", { class: "zero", x1: plot.left, x2: plot.right, y1: y(0), y2: y(0), stroke: "currentColor" }),
   );
-  svg.append(axes);
 
   const legend = el(doc, "g", { class: "legend" });
+  svg.append(legend);
+  // The legend starts under the plot on a wide chart, at the left edge on a narrow one.
+  const legendLeft = width >= 480 ? plot.left : 0;
   series.forEach((s, i) => {
     const stroke = { stroke: "currentColor", "stroke-width": 2, fill: "none", "stroke-dasharray": DASHES[i % DASHES.length] || "none" };
     const group = el(doc, "g", { class: `series series-${i}` });
@@ -107,19 +182,16 @@ export function renderChart(svg, series, { currency, locale, title = "Cumulative
       marker.append(el(doc, "title", {}, `${s.name} pays back in month ${s.paybackMonth}`));
       group.append(marker);
     }
-    svg.append(group);
+    svg.insertBefore(group, legend);
 
     const top = LEGEND_TOP + LEGEND_ROW * i;
     // Only the swatch takes the series colour: the label keeps the text colour, for contrast.
     const entry = el(doc, "g", { class: "legend-entry" });
-    entry.append(
-      el(doc, "line", { class: `swatch series-${i}`, x1: PLOT.left, x2: PLOT.left + 28, y1: top, y2: top, ...stroke }),
-      el(doc, "text", { class: "label", x: PLOT.left + 36, y: top, "dominant-baseline": "middle" }, s.name),
-    );
+    const label = el(doc, "text", { class: "label", x: legendLeft + LEGEND_TEXT, y: top, "dominant-baseline": "middle", "font-size": LEGEND_FONT }, s.name);
+    entry.append(el(doc, "line", { class: `swatch series-${i}`, x1: legendLeft, x2: legendLeft + 28, y1: top, y2: top, ...stroke }), label);
     legend.append(entry);
+    fitText(doc, label, width - legendLeft - LEGEND_TEXT, LEGEND_FONT);
   });
-  svg.append(legend);
-  return svg;
 }
 
 /**

@@ -167,19 +167,29 @@ export const percentToFraction = (decimalString) => shiftPoint(decimalString, -2
  */
 export const fractionToPercent = (decimalString) => shiftPoint(decimalString, 2);
 
+// The one minus sign of every figure the widget writes: the Unicode minus
+// (U+2212), as the engine's own text writes it and as Intl writes it in
+// locales such as sv or fi, where en and de use the hyphen-minus. It is as wide
+// as a digit, so columns of figures line up. parseLocaleNumber reads it, and
+// the hyphen-minus, alike. Machine-readable output (the CSV, the events'
+// decimal strings) keeps the ASCII hyphen-minus.
+const MINUS = "\u2212";
+
 /**
  * Formats with Intl. Only decimal strings reach it (a stray "0x10" or "" would
  * be read by Intl as 16 or 0); finite numbers only where the caller allows them.
- * Rounds half-even like the engine, and never shows "-0".
+ * Rounds half-even like the engine, never shows "-0", and writes minus as MINUS.
  */
 function format(value, locale, options, allowNumber = false) {
   const fine = typeof value === "string" ? DECIMAL.test(value) : allowNumber && Number.isFinite(value);
   if (!fine) throw new TypeError(`not a decimal string: ${String(value)}`);
-  return numberFormat(locale, { roundingMode: "halfEven", signDisplay: "negative", ...options }).format(value);
+  const text = numberFormat(locale, { roundingMode: "halfEven", signDisplay: "negative", ...options }).format(value);
+  // Intl writes no other hyphen-minus in a number, whatever the locale.
+  return text.includes("-") ? text.replaceAll("-", MINUS) : text;
 }
 
 /**
- * Formats an amount of money: "-1234.5" → "-$1,234.50" (en, USD), "-1.234,50 €" (de, EUR).
+ * Formats an amount of money: "-1234.5" → "−$1,234.50" (en, USD), "−1.234,50 €" (de, EUR).
  * Cents are shown to at most two places and never more than the currency has
  * (yen show none), since the engine rounds money to cents.
  * @param {string} decimalString amount as a decimal string (a number is refused: money is never a float)
@@ -224,7 +234,8 @@ export function formatPercent(fractionString, locale, maxFractionDigits = 1) {
 /**
  * Formats a value to show back in an input: the locale's digits and decimal
  * separator, no grouping, up to 12 fraction digits (the most the engine
- * accepts, so every value it takes is shown exactly): "1200.5" → "1200,5" (de).
+ * accepts, so every value it takes is shown exactly): "1200.5" → "1200,5" (de),
+ * "-3" → "−3".
  * parseLocaleNumber reads the result back to the same value.
  * @param {string} decimalString
  * @param {string} [locale]

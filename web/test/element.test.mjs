@@ -105,8 +105,8 @@ test("attributes set after load update the widget and keep the reader's own figu
   // The locale: inputs and cards are written the German way.
   await page.locator("networking-roi").evaluate((host) => host.setAttribute("locale", "de"));
   await eventually(async () => (await readCards(widget))[0].figures.Net.endsWith("€"), true);
-  const net = engineReply(reordered).report.options[0].net; // e.g. "-12345.67" → "-12.345,67 €"
-  const german = new Intl.NumberFormat("de", { style: "currency", currency: "EUR" }).format(net);
+  const net = engineReply(reordered).report.options[0].net; // e.g. "-12345.67" → "−12.345,67 €", with the widget's minus sign
+  const german = new Intl.NumberFormat("de", { style: "currency", currency: "EUR" }).format(net).replace("-", "\u2212");
   assert.equal((await readCards(widget))[0].figures.Net, german);
 
   // Theme and compact are styles that follow the attribute.

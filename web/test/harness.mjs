@@ -149,13 +149,13 @@ export function engineVerdictIn(locale, input) {
   });
 }
 
-/** Money as the widget shows it in en / USD: "-$10,230.00". */
+/** Money as the widget shows it in en / USD, with the Unicode minus of every figure it writes: "−$10,230.00". */
 export function usd(decimalString, { whole = false } = {}) {
   const places = whole ? 0 : 2;
   return new Intl.NumberFormat("en", {
     style: "currency", currency: "USD", minimumFractionDigits: places, maximumFractionDigits: places,
     roundingMode: "halfEven",
-  }).format(decimalString);
+  }).format(decimalString).replace("-", "\u2212");
 }
 
 // ---- pages ----

@@ -131,8 +131,12 @@ const plain = (s) => s.replace(/[\u00a0\u202f]/g, " ");
 
 // [name, actual thunk, expected]
 const formatCases = [
-  ["money en", () => formatMoney("-1234.5", "USD", "en"), "-$1,234.50"],
-  ["money de", () => formatMoney("-1234.5", "EUR", "de"), "-1.234,50 €"],
+  // One minus sign in every locale: U+2212, where Intl writes a hyphen-minus in en and de and U+2212 in sv.
+  ["money en", () => formatMoney("-1234.5", "USD", "en"), "\u2212$1,234.50"],
+  ["money de", () => formatMoney("-1234.5", "EUR", "de"), "\u22121.234,50 €"],
+  ["money sv", () => formatMoney("-1234.5", "SEK", "sv"), "\u22121 234,50 kr"],
+  ["number en negative", () => formatNumber("-3", "en"), "\u22123"],
+  ["percent en negative", () => formatPercent("-0.25", "en"), "\u221225%"],
   ["money fr", () => formatMoney("1234567.89", "EUR", "fr"), "1 234 567,89 €"],
   ["money en-IN", () => formatMoney("1234567.5", "INR", "en-IN"), "₹12,34,567.50"],
   ["money ja yen has no minor unit", () => formatMoney("1234.5", "JPY", "ja"), "￥1,234"],
@@ -152,7 +156,7 @@ const formatCases = [
   ["percent from an engine probability number", () => formatPercent(0.4488, "en-IN"), "44.9%"],
   ["percent exact past float precision", () => formatPercent("0.123456789012345678", "en", 16), "12.3456789012345678%"],
   ["input en", () => formatInput("1234567.125", "en"), "1234567.125"],
-  ["input de", () => formatInput("-1200.50", "de"), "-1200,5"],
+  ["input de", () => formatInput("-1200.50", "de"), "\u22121200,5"],
   ["input fr", () => formatInput("1200.5", "fr"), "1200,5"],
   ["input twelve fraction digits", () => formatInput("0.123456789012", "en"), "0.123456789012"],
 ];
