@@ -53,7 +53,7 @@ ${AFTER}
 }
 const FALLBACK = `<p><a href="/">Does networking pay? Open the calculator.</a></p>`;
 // No attributes: the element shows the prebuilt default comparison until the engine replaces it.
-const SNIPPET_STYLE = `<style>@media (scripting: enabled) { networking-roi:not(:defined) { display: block; min-height: 3700px; } }</style>`;
+const SNIPPET_STYLE = `<style>@media (scripting: enabled) { networking-roi:not(:defined) { display: block; min-height: 4000px; } }</style>`;
 const WIDGET_PAGE = blogPage(`<networking-roi>${FALLBACK}</networking-roi>`, `<script type="module" async src="/networking-roi.js"></script>${SNIPPET_STYLE}`);
 const PLAIN_PAGE = blogPage(FALLBACK);
 // The same post with an empty script loaded as the widget's loader is: what

@@ -24,7 +24,7 @@ const paragraphs = (n, seed) => Array.from({ length: n }, (_, i) => `<p>${words(
 const STYLE = "<style>body { margin: 0; font: 18px/1.6 Georgia, serif; } article { max-width: 640px; margin: 32px auto; padding: 0 16px; }"
   + " html { scroll-padding-top: 72px; } header { position: sticky; top: 0; height: 56px; background: #eee; z-index: 1; }</style>"
   // the README snippet's line
-  + "<style>@media (scripting: enabled) { networking-roi:not(:defined) { display: block; min-height: 3700px; } }</style>";
+  + "<style>@media (scripting: enabled) { networking-roi:not(:defined) { display: block; min-height: 4000px; } }</style>";
 /** A blog post: `before` paragraphs, the widget, a heading and eight paragraphs after it. */
 const post = (before) => hostPage(server.url, `<header>A blog</header><article><h1>A post</h1>${paragraphs(before, 1)}
 <networking-roi><p><a href="${server.url}">Does networking pay? Open the calculator.</a></p></networking-roi>
@@ -77,7 +77,7 @@ async function run(path, before, { viewport, mobile = false, hash = "", act = as
 
 test("the loading state reserves the calculator's height at each band of its width, within 10 %", async () => {
   // One width in each band of loader.css, as the element's width; the viewport is the page's.
-  for (const [viewport, width] of [[320, 288], [360, 328], [480, 448], [600, 568], [1280, 736], [1280, 1000]]) {
+  for (const [viewport, width] of [[320, 288], [360, 328], [480, 448], [600, 568], [1280, 640], [1280, 860], [1280, 1000]]) {
     const context = await browser.newContext({ viewport: { width: viewport, height: 800 } });
     const page = await context.newPage();
     await page.goto(blog.page(`/shift/band-${width}.html`, hostPage(server.url,
