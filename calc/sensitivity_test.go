@@ -174,20 +174,28 @@ func TestSensitivityAgreesWithAFullRecomputation(t *testing.T) {
 			require.NoError(t, err)
 			rep := r.Options[0]
 			require.NotEmpty(t, rep.Sensitivity)
-			for _, s := range rep.Sensitivity {
-				f := fieldAt(&in, &in.Options[0], s.Field)
-				value := *f.at
-				high := value.Mul(d("1.2"))
-				if f.unit == unitRate && high.GreaterThan(one) {
-					high = one
-				}
-				assert.Equal(t, cents(recomputedNet(in, s.Field, value.Mul(d("0.8")))).String(), cents(s.Low).String(), "%s low", s.Field)
-				assert.Equal(t, cents(recomputedNet(in, s.Field, high)).String(), cents(s.High).String(), "%s high", s.Field)
-			}
+			assertEntriesAreRecomputed(t, in, rep)
 			for i := 1; i < len(rep.Sensitivity); i++ {
 				assert.True(t, rep.Sensitivity[i-1].Swing.GreaterThanOrEqual(rep.Sensitivity[i].Swing), "sorted by swing")
 			}
 		})
+	}
+}
+
+// assertEntriesAreRecomputed checks each tornado entry of the input's first
+// option against net recomputed month by month at 80 % and 120 % of its
+// input (rates capped at 100 %).
+func assertEntriesAreRecomputed(t *testing.T, in Input, rep OptionReport) {
+	t.Helper()
+	for _, s := range rep.Sensitivity {
+		f := fieldAt(&in, &in.Options[0], s.Field)
+		value := *f.at
+		high := value.Mul(d("1.2"))
+		if f.unit == unitRate && high.GreaterThan(one) {
+			high = one
+		}
+		assert.Equal(t, cents(recomputedNet(in, s.Field, value.Mul(d("0.8")))).String(), cents(s.Low).String(), "%s low", s.Field)
+		assert.Equal(t, cents(recomputedNet(in, s.Field, high)).String(), cents(s.High).String(), "%s high", s.Field)
 	}
 }
 

@@ -20,6 +20,8 @@ const REFERRALS = {
   rate: [["referralsPerMonth", "rampMonths", "closeRate"], ["referralSpread"]],
 };
 const MODES = [["reach", "From your relationships in the group"], ["rate", "I know my referral rate"]];
+// A member's record, shown while "I am already a member" is ticked.
+const TRACK = ["track.monthsIn", "track.referrals", "track.clients"];
 
 // The keys the reader has typed in, by the object holding them (the input, an option): they never follow the currency.
 const typed = new WeakMap();
@@ -29,7 +31,7 @@ export class Form {
   constructor(widget) {
     this.widget = widget;
     this.fields = new Map(); // field path → its <input> and error element
-    this.kept = []; // per option: the figures of the referral mode not chosen, for switching back
+    this.kept = []; // per option: figures taken out of the input (the referral mode not chosen, a record switched off), for switching back
     this.reachLines = []; // per option in reach mode: what the group gives, from the last report
     this.element = el("form", { "aria-label": "Your figures", novalidate: "" });
     this.element.addEventListener("submit", (e) => e.preventDefault());
@@ -140,10 +142,11 @@ export class Form {
     const [shown, behind] = REFERRALS[mode];
     // A ramp given with reach still counts: shown when it is not 0.
     const extra = mode === "reach" && Number(option.rampMonths) ? ["rampMonths"] : [];
-    // A field by its key in the option, "reach.…" for one of its reach's.
-    const place = (key) => (key.startsWith("reach.")
-      ? this.field(key.slice(6), () => this.input.options[i].reach, `${at}.reach`)
-      : this.field(key, () => this.input.options[i], at));
+    // A field by its key in the option, "reach.…" or "track.…" for one of its reach's or track's.
+    const place = (key) => {
+      const [part, sub] = key.split(".");
+      return sub ? this.field(sub, () => this.input.options[i][part], `${at}.${part}`) : this.field(key, () => this.input.options[i], at);
+    };
     for (const [title, inView, more] of [...OPTION_GROUPS, ["Referrals", shown, [...behind, ...extra]]]) {
       const group = el("div", { class: "group" }, el("h3", {}, title));
       if (title === "Referrals") group.append(this.modeChoice(i, mode));
@@ -152,7 +155,45 @@ export class Form {
       group.append(el("details", {}, el("summary", {}, `More ${title.toLowerCase()}`), ...more.map(place)));
       fieldset.append(group);
     }
+    fieldset.append(this.memberGroup(i, place));
     return fieldset;
+  }
+
+  /**
+   * "I am already a member": a checkbox, and while it is ticked the option's
+   * record (months in, referrals and clients so far), which the input then
+   * carries as its track.
+   */
+  memberGroup(i, place) {
+    const id = `${this.widget.id}-${i}-member`;
+    const box = el("input", { type: "checkbox", id });
+    box.checked = Boolean(this.input.options[i].track);
+    box.addEventListener("change", () => {
+      this.keep(i, "track", box.checked, () => this.trackStart(i));
+      this.rebuild(id);
+    });
+    const group = el("div", { class: "group member" }, el("h3", {}, "Your membership"),
+      el("label", { class: "check" }, box, "I am already a member"));
+    if (box.checked) group.append(...TRACK.map(place));
+    return group;
+  }
+
+  /**
+   * A record to start from when the box is first ticked: 12 months in, with
+   * the referrals the model expects in them and the clients its close rate
+   * makes of those, in whole numbers, so that ticking the box alone changes
+   * only what is sunk (the months ahead start after the months in). 0 and 0
+   * if the engine refuses the figures as they stand, or is still loading.
+   */
+  trackStart(i) {
+    const monthsIn = "12";
+    const trial = structuredClone(this.input);
+    trial.options[i].track = { monthsIn, referrals: "0", clients: "0" };
+    const reply = this.widget.api ? JSON.parse(this.widget.api.compute(JSON.stringify(trial))) : {}; // none while the engine loads
+    const expected = reply.report?.options[i].track.expected ?? "0";
+    const referrals = Math.round(Number(expected));
+    const clients = Math.min(referrals, Math.round(referrals * Number(this.input.options[i].closeRate) || 0));
+    return { monthsIn, referrals: String(referrals), clients: String(clients) };
   }
 
   /** Where the option's referrals come from: its relationships in the group, or a rate the reader knows. */
@@ -178,19 +219,27 @@ export class Form {
    * from month 1.
    */
   switchMode(i, mode) {
-    const option = this.input.options[i];
-    const kept = this.kept[i] ??= {};
-    if (mode === "reach") {
-      kept.rate = option.referralsPerMonth;
-      option.reach = kept.reach ?? reachStart(option.kind);
-      delete option.referralsPerMonth;
-    } else {
-      kept.reach = option.reach;
-      option.referralsPerMonth = kept.rate ?? averageRate(this.widget.report, i);
-      delete option.reach;
-    }
+    const kind = this.input.options[i].kind;
+    this.keep(i, "reach", mode === "reach", () => reachStart(kind));
+    this.keep(i, "referralsPerMonth", mode === "rate", () => averageRate(this.widget.report, i));
     this.spoken = i;
     this.rebuild(`${this.widget.id}-${i}-mode-${mode}`);
+  }
+
+  /**
+   * Puts an option's `key` into the input (`on`) or takes it out, keeping
+   * its figures for switching back: the kept figures come back, or `start()`
+   * gives the first ones.
+   */
+  keep(i, key, on, start) {
+    const option = this.input.options[i];
+    const kept = this.kept[i] ??= {};
+    if (on) {
+      option[key] ??= kept[key] ?? start();
+    } else if (option[key] !== undefined) {
+      kept[key] = option[key];
+      delete option[key];
+    }
   }
 
   /**

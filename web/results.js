@@ -29,16 +29,31 @@ function verdictPieces(r, locale) {
   return [...comparisonPieces(r, v, locale), ...blanks];
 }
 
-/** The verdict's sentence on the options that have figures. */
+/**
+ * The verdict's sentence on the options that have figures. A renewal (the
+ * best option has a record) speaks of renewing over the next months, with
+ * the chance that staying pays; each case keeps its meaning.
+ */
 function comparisonPieces(r, v, locale) {
   const best = { name: r.options[v.best].name };
   const runnerUp = v.runnerUp === null ? null : { name: r.options[v.runnerUp].name };
   const amount = headlineMoney(v.amount, r.currency, locale);
-  const over = ` over ${formatNumber(v.horizonMonths, locale)} ${v.horizonMonths === 1 ? "month" : "months"}`;
-  const paysBack = v.paybackMonth === null ? "" : `, paying back in month ${formatNumber(v.paybackMonth, locale)}`;
+  const months = `${formatNumber(v.horizonMonths, locale)} ${v.horizonMonths === 1 ? "month" : "months"}`;
+  const over = !v.renewal ? ` over ${months}` : v.horizonMonths === 1 ? " over the next month" : ` over the next ${months}`;
+  const paysBack = v.paybackMonth === null ? "" : `, paying back in month ${formatNumber(v.paybackMonth, locale)}${v.renewal ? " from now" : ""}`;
   const chance = v.chanceBest === null ? "" : `, with a ${chanceText(v.chanceBest, locale)} chance of coming out best`;
+  const staying = v.renewal && v.chanceStayingPays != null ? ` The chance that staying pays is ${chanceText(v.chanceStayingPays, locale)}.` : "";
   const needs = v.referralsToBreakEven === null ? [] : [" To break even, ", best,
-    ` would need ${formatNumber(v.referralsToBreakEven, locale)} referrals a month once established, where these figures give ${formatNumber(r.options[v.best].referralsPerMonth, locale)}.`];
+    ` would need ${formatNumber(v.referralsToBreakEven, locale)} referrals a month once established, where ${v.renewal ? "its record and " : ""}these figures give ${formatNumber(r.options[v.best].referralsPerMonth, locale)}.`];
+  if (v.renewal) {
+    switch (v.case) {
+      case "does_not_pay": return ["Renewing ", best, ` is expected to cost ${amount} more than it brings${over}; leaving saves that.${staying}`, ...needs];
+      case "pays": return ["Renewing ", best, ` is expected to earn ${amount}${over}${paysBack}.${staying}`];
+      case "even": return ["Renewing ", best, " comes out even with ", runnerUp, ` at ${amount} net${over}.${staying}`];
+      case "none_pays": return [`None of the options pays${over}; renewing `, best, ` loses least, ${amount} less than `, runnerUp, `${chance}.${staying}`, ...needs];
+      default: return ["Renewing ", best, ` pays best: ${amount} more than `, runnerUp, `${over}${paysBack}${chance}.${staying}`];
+    }
+  }
   switch (v.case) {
     case "does_not_pay": return [best, ` does not pay: it costs ${amount} more than it brings${over}.`, ...needs];
     case "pays": return [best, ` pays: ${amount} net${over}${paysBack}.`];
@@ -85,6 +100,8 @@ function card(o, i, r, { input, locale, headingId }, money) {
   const u = o.uncertainty;
   return el("article", { class: best ? "card best" : "card", "aria-labelledby": headingId },
     el("h3", { id: headingId }, nameOf(o.name), best ? el("span", { class: "badge" }, "Pays best") : null),
+    o.track ? el("p", { class: "record" }, recordText(o, input.options[i], locale),
+      ` The figures below are the next ${r.horizonMonths === 1 ? "month" : `${formatNumber(r.horizonMonths, locale)} months`}, from month ${formatNumber(o.track.monthsIn + 1, locale)} of your membership: what you have spent so far is not counted.`) : null,
     el("dl", {},
       ...row("Fees", money(o.fees)), ...row("Meals and coffees", money(o.meals)), ...row("Travel", money(o.travel)),
       ...row(`Your time (${formatNumber(o.hours, locale, 0)} h)`, money(o.timeCost)),
@@ -95,7 +112,7 @@ function card(o, i, r, { input, locale, headingId }, money) {
       ...row("Net", signed(o.net), "total"),
       ...row("Return on cost, time included", maybe(o.roi, (v) => formatPercent(v, locale))),
       ...row("Return on cash only", maybe(o.cashRoi, (v) => formatPercent(v, locale))),
-      ...row("Pays back", o.paybackMonth ? `in month ${o.paybackMonth}` : `not within ${r.horizonMonths} months`),
+      ...row("Pays back", o.paybackMonth ? `in month ${o.paybackMonth}${o.track ? " from now" : ""}` : `not within ${o.track ? "the next " : ""}${r.horizonMonths} months`),
       ...row("Cost per client", maybe(o.costPerClient, (v) => money(v))),
       ...row("A networking hour earns", hourly),
       ...row("Chance of breaking even", u ? formatPercent(u.breakEvenProbability.toFixed(4), locale, 0) : "—"),
@@ -104,6 +121,30 @@ function card(o, i, r, { input, locale, headingId }, money) {
     ),
     whatItTakes(o, r, locale),
     tornado(o, money));
+}
+
+/**
+ * A member's record in words, from the report's track: what happened in
+ * the months in, what the model expected, and how the months ahead changed
+ * (the referral rate's factor, the close rate). `option` is the option's
+ * input (its spread and close rate as typed).
+ */
+export function recordText(o, option, locale) {
+  const t = o.track;
+  const n = (v, one, many) => `${formatNumber(v, locale)} ${Number(v) === 1 ? one : many}`;
+  const had = `You had ${n(t.referrals, "referral", "referrals")} and ${n(t.clients, "client", "clients")} in ${n(t.monthsIn, "month", "months")}`;
+  // Expected none in reach mode, though each relationship refers: no relationship was trusted yet.
+  const untrusted = o.referralsPerRelationship != null && Number(o.referralsPerRelationship) > 0 ? " (no relationship trusted you enough yet to refer you)" : "";
+  const none = Number(t.expected) === 0;
+  const expected = none ? `, where the model expected none so far${untrusted}` : `, where the model expected ${formatNumber(t.expected, locale)}`;
+  const factor = `${formatNumber(t.factor, locale)} times the model's referral rate`;
+  const rate = Number(option.referralSpread) === 0
+    ? "; with no uncertainty about the referral rate you trust the model, so the record's referrals do not change the rate ahead"
+    : none ? `; the record still scales the months ahead, to ${factor}` : `; the months ahead are scaled to ${factor}`;
+  const typed = formatPercent(String(option.closeRate), locale);
+  const close = Number(t.closeRate) === Number(option.closeRate) ? `, and ${typed} of referrals are expected to close, as typed`
+    : `, and ${formatPercent(t.closeRate, locale)} of referrals are expected to close, not ${typed}`;
+  return `${had}${expected}${rate}${close}.`;
 }
 
 /**
@@ -208,6 +249,7 @@ export function howItWorks(currency, locale) {
       item("Clients are the referrals that close; profit is their revenue, for every deal a client brings, times your gross margin, not the invoice value."),
       item("Net is profit minus cash minus time. It pays back in the first month when the running total of net reaches zero."),
       item("Clients arrive at random, and the referral rate itself is uncertain (the uncertainty figure under More referrals: 0 if you know the rate), so the number won follows a negative binomial distribution (a Poisson when the rate is known): the chance of breaking even, the chance each option comes out best and the low, typical and high nets come from it, exactly, without sampling."),
+      item("Already a member: tick it and give your months in, referrals and clients so far. What you have spent is sunk and not counted: the figures are the months ahead, with no joining fee and the annual fee on each anniversary. Your record moves the referral rate ahead by as much as your uncertainty about it allows (with k = 1 / uncertainty², by (k + your referrals) / (k + the referrals the model expected)), and the close rate as if the model's were worth 10 referrals: (10 × the close rate + your clients) / (10 + your referrals)."),
       item("What it takes: the referrals a month, once established and with the same build-up, at which an option would break even or match the best one."),
       item("What matters most: net with each figure 20 % lower and 20 % higher, largest swing first. A figure of cash or time alone, such as meetings, is moved with the referrals held fixed, though fewer meetings rarely bring as many.")),
     el("h3", {}, "Where these figures come from"),

@@ -3,7 +3,7 @@
 // printing.
 import { formatMoney } from "./format.js";
 import { encodeShare } from "./share.js";
-import { verdictText } from "./results.js";
+import { verdictText, recordText } from "./results.js";
 import { el } from "./dom.js";
 
 const base = new URL(".", import.meta.url);
@@ -30,7 +30,7 @@ export function shareBar(widget) {
   };
   return el("div", { class: "share", role: "group", "aria-label": "Share" },
     button("Copy link", () => copy(shareLink(widget), "Link copied: it holds your figures, which stay in the link and are never sent to a server.")),
-    button("Copy summary", () => copy(summary(widget.report, widget.locale), "Summary copied.")),
+    button("Copy summary", () => copy(summary(widget.report, widget.goodInput, widget.locale), "Summary copied.")),
     button("Download CSV", () => {
       download(csv(widget.report), widget.host.shadowRoot);
       status.textContent = "CSV of the monthly figures downloaded.";
@@ -46,24 +46,36 @@ function shareLink(widget) {
   return page.href;
 }
 
-/** The verdict and each option's figures, as plain text in the reader's locale. */
-export function summary(r, locale) {
+/** The verdict and each option's figures, with a member's record, as plain text in the reader's locale. */
+export function summary(r, input, locale) {
   const money = (v) => formatMoney(v, r.currency, locale, { whole: true });
   const lines = [verdictText(r, locale), ""];
-  for (const o of r.options) {
+  r.options.forEach((o, i) => {
+    const ahead = o.track ? "the next " : "";
     lines.push(`${o.name}: cost ${money(o.cost)} (time ${money(o.timeCost)}), profit ${money(o.profit)}, net ${money(o.net)}, `
-      + (o.paybackMonth ? `pays back in month ${o.paybackMonth}` : `no payback within ${r.horizonMonths} months`) + ".");
-  }
+      + (o.paybackMonth ? `pays back in month ${o.paybackMonth}${o.track ? " from now" : ""}` : `no payback within ${ahead}${r.horizonMonths} months`) + ".");
+    if (o.track) lines.push(recordText(o, input.options[i], locale));
+  });
   return lines.join("\n");
 }
 
-/** The monthly figures of every option, as CSV, with where its referrals come from: its relationships or a rate. */
+// A member's record, the report's track, in columns of its own: empty for an option without one.
+const TRACK_COLUMNS = ["monthsIn", "referrals", "clients", "expected", "factor", "closeRate"];
+
+/**
+ * The monthly figures of every option, as CSV, with where its referrals
+ * come from (its relationships or a rate) and a member's record (the
+ * track… columns; its months are then the months ahead, from month
+ * trackMonthsIn + 1 of the membership).
+ */
 export function csv(r) {
-  const header = ["option", "referralsFrom", "month", "cash", "hours", "timeCost", "referrals", "clients", "profit", "net", "cumulativeNet"];
+  const header = ["option", "referralsFrom", ...TRACK_COLUMNS.map((k) => `track${k[0].toUpperCase()}${k.slice(1)}`),
+    "month", "cash", "hours", "timeCost", "referrals", "clients", "profit", "net", "cumulativeNet"];
   const rows = [header];
   for (const o of r.options) {
     const from = o.relationshipsAtHorizon == null ? "rate" : "relationships";
-    for (const m of o.months) rows.push([o.name, from, m.month, m.cash, m.hours, m.timeCost, m.referrals, m.clients, m.profit, m.net, m.cumulativeNet]);
+    const track = TRACK_COLUMNS.map((k) => o.track?.[k] ?? "");
+    for (const m of o.months) rows.push([o.name, from, ...track, m.month, m.cash, m.hours, m.timeCost, m.referrals, m.clients, m.profit, m.net, m.cumulativeNet]);
   }
   return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }

@@ -185,6 +185,40 @@ test("where referrals come from is a labelled radio group the arrow keys switch,
   await page.close();
 });
 
+test("'I am already a member' is a labelled checkbox the keyboard ticks; the record's fields are labelled, their errors described, axe clean", async () => {
+  const { page, problems } = await openPage(browser.context, server.url);
+  const widget = await waitForWidget(page);
+  const option = widget.locator('fieldset[data-option="0"]');
+  const box = option.getByRole("checkbox", { name: "I am already a member" });
+  await box.focus();
+  await page.keyboard.press("Space");
+  assert.equal(await eventually(() => box.isChecked(), true), true, "Space ticks it");
+  assert.ok(await box.evaluate((e) => e === e.getRootNode().activeElement), "focus stays on the box after the form is rebuilt");
+  await page.keyboard.press("Tab");
+  const months = option.getByLabel("Months you have been a member");
+  assert.ok(await months.evaluate((e) => e === e.getRootNode().activeElement), "Tab goes on to the months in");
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type("9");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type("3");
+  await page.keyboard.press("Tab");
+  const clients = option.getByLabel("Clients won from them so far");
+  assert.ok(await clients.evaluate((e) => e === e.getRootNode().activeElement), "then the referrals, then the clients");
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type("1");
+  await widget.locator("article.card .record").first().waitFor();
+  assertNoViolations(await axe(page), "with a record");
+  // More clients than referrals: the error is the field's description, as the other fields' are.
+  await clients.fill("4");
+  await option.locator("input[aria-invalid=true]").waitFor();
+  const described = await clients.evaluate((e) => e.getRootNode().getElementById(e.getAttribute("aria-describedby")).textContent);
+  assert.match(described, /^Clients won from them so far can be at most the referrals so far \(3\)\.$/);
+  assertNoViolations(await axe(page), "with a record's error shown");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("honest while invalid: a refused field marks the results as those of the last valid figures, in words a screen reader hears, axe clean, until it is fixed", async () => {
   const { page, problems } = await openPage(browser.context, server.url);
   const widget = await waitForWidget(page);

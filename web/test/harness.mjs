@@ -120,8 +120,9 @@ export function engineVerdict(input) {
 /**
  * The engine's verdict as the widget writes it in `locale`: the plain verdict
  * is English, its money and chance written as Intl writes them in en-US, so
- * the widget's differs only in how they are written. Fails loudly if the plain
- * verdict's money is not Intl's en-US.
+ * the widget's differs only in how they are written (a renewal's chance that
+ * staying pays too). Fails loudly if the plain verdict's money is not Intl's
+ * en-US.
  */
 export function engineVerdictIn(locale, input) {
   const r = engineReply(input).report;
@@ -132,11 +133,13 @@ export function engineVerdictIn(locale, input) {
   }).format(amount);
   if (!r.comparison.verdict.includes(money("en-US"))) throw new Error(`the verdict "${r.comparison.verdict}" does not write ${money("en-US")}`);
   let verdict = r.comparison.verdict.replace(money("en-US"), money(locale));
-  const { chanceBest } = r.comparison.verdictParts;
-  if (chanceBest !== null) {
-    const percent = (l) => new Intl.NumberFormat(l, { style: "percent", roundingMode: "halfEven", maximumFractionDigits: 1 }).format(String(chanceBest));
-    if (!verdict.includes(`a ${percent("en-US")} chance`)) throw new Error(`the verdict "${verdict}" does not write ${percent("en-US")}`);
-    verdict = verdict.replace(`a ${percent("en-US")} chance`, `a ${percent(locale)} chance`);
+  // The chances it quotes: of coming out best, and for a renewal that staying pays.
+  const { chanceBest, chanceStayingPays } = r.comparison.verdictParts;
+  for (const [chance, before, after] of [[chanceBest, "a ", " chance"], [chanceStayingPays, "staying pays is ", "."]]) {
+    if (chance === null || chance === undefined) continue;
+    const percent = (l) => before + new Intl.NumberFormat(l, { style: "percent", roundingMode: "halfEven", maximumFractionDigits: 1 }).format(String(chance)) + after;
+    if (!verdict.includes(percent("en-US"))) throw new Error(`the verdict "${verdict}" does not write ${percent("en-US")}`);
+    verdict = verdict.replace(percent("en-US"), percent(locale));
   }
   // What the best option would need and what it gives, with at most 2
   // places, as Intl writes them in en-US in the plain verdict.

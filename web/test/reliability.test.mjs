@@ -670,7 +670,7 @@ test("a whole session sends nothing beyond the server's origin and stores nothin
     assert.equal(download.suggestedFilename(), "networking-roi.csv");
     assert.ok(download.url().startsWith("blob:"), `the CSV comes from ${download.url()}`);
     const csv = readFileSync(await download.path(), "utf8");
-    assert.match(csv, /^option,referralsFrom,month,cash,/);
+    assert.match(csv, /^option,referralsFrom,trackMonthsIn,trackReferrals,trackClients,trackExpected,trackFactor,trackCloseRate,month,cash,/);
     // Anything sent late would come with the fragment's rewrite, 250 ms after the last edit: wait for it.
     await eventually(async () => (await decodeHashIn(page))?.options?.[2]?.name, "Breakfast club");
 

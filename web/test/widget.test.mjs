@@ -429,10 +429,10 @@ test("Copy summary copies the verdict and each option's figures, and Download CS
   ]);
   assert.equal(download.suggestedFilename(), "networking-roi.csv");
   const csv = readFileSync(await download.path(), "utf8");
-  const header = "option,referralsFrom,month,cash,hours,timeCost,referrals,clients,profit,net,cumulativeNet";
+  const header = "option,referralsFrom,trackMonthsIn,trackReferrals,trackClients,trackExpected,trackFactor,trackCloseRate,month,cash,hours,timeCost,referrals,clients,profit,net,cumulativeNet";
   const cell = (name) => (name === "=Club \"A\", Inc" ? '"\'=Club ""A"", Inc"' : name); // quoted, and never a formula
   const rows = report.options.flatMap((o) => o.months.map((m) =>
-    [cell(o.name), "relationships", m.month, m.cash, m.hours, m.timeCost, m.referrals, m.clients, m.profit, m.net, m.cumulativeNet].join(",")));
+    [cell(o.name), "relationships", "", "", "", "", "", "", m.month, m.cash, m.hours, m.timeCost, m.referrals, m.clients, m.profit, m.net, m.cumulativeNet].join(",")));
   assert.equal(csv, [header, ...rows].join("\r\n") + "\r\n");
   assert.equal(rows.length, report.options.length * report.horizonMonths);
   assertNoProblems(opened);
@@ -537,6 +537,186 @@ test("the tornado marks the inputs of cash or time alone, in words: referrals he
     assert.ok(!item.text.includes("reach."), `labelled in words, the reach fields too: ${item.text}`);
   }
   assert.ok(items.some((i) => i.costOnly), "the top five hold an input of cash or time");
+});
+
+// ---- already a member: the renewal check ----
+
+/** The weekly group nine months in, with 3 referrals and 1 client: the worked example of docs/model.md. */
+const NINE_MONTHS = { monthsIn: "9", referrals: "3", clients: "1" };
+const MEMBER = { monthsIn: "Months you have been a member", referrals: "Referrals you have had so far", clients: "Clients won from them so far" };
+
+/** Ticks "I am already a member" on option `i` and types a record into its fields. */
+async function enterRecord(widget, i, record) {
+  await field(widget, "I am already a member", i).check();
+  for (const key of ["monthsIn", "referrals", "clients"]) await field(widget, MEMBER[key], i).fill(record[key]);
+}
+
+/** The record sentence of card `i`. */
+const recordOf = (widget, i) => widget.locator("article.card").nth(i).locator(".record").textContent();
+
+test("already a member: the record's fields, the engine's renewal verdict, and the card's record in words", async () => {
+  const opened = await useWidget();
+  const { widget } = opened;
+  const option = widget.locator('fieldset[data-option="0"]');
+  const box = option.getByLabel("I am already a member");
+  assert.equal(await box.isChecked(), false, "off by default");
+  assert.equal(await option.getByLabel(MEMBER.monthsIn).count(), 0, "no record's fields while it is off");
+
+  // Ticked, it starts from 12 months with what the model expects of them: the
+  // weekly group's 2 new relationships a month, trusted after 6 months, hold
+  // 2, 4, … 12 in months 7 to 12, 42 relationship-months × 0.125 = 5.25
+  // referrals: 5, and 50 % of them, 2.5, rounded: 3 clients.
+  await box.check();
+  assert.ok(await box.evaluate((e) => e === e.getRootNode().activeElement), "focus stays on the box");
+  assert.deepEqual(await Promise.all(Object.values(MEMBER).map((l) => option.getByLabel(l).inputValue())), ["12", "5", "3"]);
+  assert.equal(engineReply(inputWith((i) => { i.options[0].track = { monthsIn: "12", referrals: "0", clients: "0" }; })).report.options[0].track.expected, "5.25");
+
+  for (const key of ["monthsIn", "referrals", "clients"]) await option.getByLabel(MEMBER[key]).fill(NINE_MONTHS[key]);
+  const input = inputWith((i) => { i.options[0].track = NINE_MONTHS; });
+  const { report } = engineReply(input);
+  assert.equal(report.comparison.verdictParts.renewal, true);
+  assert.match(report.comparison.verdict, /^Renewing Weekly referral group .* The chance that staying pays is [\d.]+%\.$/);
+  await assertVerdict(widget, report.comparison.verdict, "the engine's renewal verdict");
+  assert.deepEqual(await widget.evaluate((host) => host.input.options[0].track), NINE_MONTHS, "the input carries the record");
+
+  // 9 months in: months 7, 8 and 9 hold 2, 4 and 6 relationships, 12
+  // relationship-months × 0.125 = 1.5 referrals expected. With a spread of
+  // 0.5, k = 1/0.5² = 4: factor (4 + 3)/(4 + 1.5) = 1.2727; the close rate
+  // (10 × 50 % + 1)/(10 + 3) = 6/13 = 46.15 %.
+  const t = report.options[0].track;
+  assert.deepEqual(t, { monthsIn: 9, expected: "1.50", referrals: "3.00", clients: "1.00", factor: "1.2727", closeRate: "0.4615" });
+  const sentence = "You had 3 referrals and 1 client in 9 months, where the model expected 1.5; the months ahead are scaled to 1.27 times "
+    + "the model's referral rate, and 46.2% of referrals are expected to close, not 50%. The figures below are the next 24 months, "
+    + "from month 10 of your membership: what you have spent so far is not counted.";
+  assert.equal(await eventually(() => recordOf(widget, 0), sentence), sentence);
+  assert.equal(await widget.locator("article.card").nth(1).locator(".record").count(), 0, "no record on the other card");
+  const cards = await readCards(widget);
+  assert.equal(cards[0].figures.Net, usd(report.options[0].net));
+  assert.equal(cards[0].figures["Pays back"], `in month ${report.options[0].paybackMonth} from now`);
+
+  // More clients than referrals: the engine's message on the clients field, and the results kept.
+  const clients = option.getByLabel(MEMBER.clients);
+  await clients.fill("5");
+  const refused = engineReply(inputWith((i) => { i.options[0].track = { ...NINE_MONTHS, clients: "5" }; })).errors;
+  assert.deepEqual(refused.map((e) => e.field), ["options[0].track.clients"]);
+  const error = { invalid: "true", message: refused[0].message };
+  assert.deepEqual(await eventually(() => fieldError(widget, clients), error), error);
+  assert.equal(await verdictOf(widget), report.comparison.verdict, "the last good verdict stays");
+  assert.equal(await recordOf(widget, 0), sentence, "and the last good card");
+  assert.match(await widget.locator(".stale-note").textContent(), /^These results are for your last valid figures/, "said to be the last valid figures'");
+  await clients.fill("1");
+  assert.deepEqual(await eventually(() => fieldError(widget, clients), { invalid: null, message: "" }), { invalid: null, message: "" });
+
+  // Off: no track in the input, the plain verdict; on again: the same record.
+  await box.uncheck();
+  await assertVerdict(widget, engineVerdict(defaultInput()));
+  assert.equal(await widget.evaluate((host) => host.input.options[0].track), undefined, "no track while it is off");
+  assert.equal(await option.getByLabel(MEMBER.monthsIn).count(), 0);
+  await box.check();
+  assert.deepEqual(await Promise.all(Object.values(MEMBER).map((l) => option.getByLabel(l).inputValue())), ["9", "3", "1"], "the figures kept");
+  await assertVerdict(widget, report.comparison.verdict);
+  assertNoProblems(opened);
+});
+
+test("a record where the model expected none yet still scales the months ahead; with no uncertainty it changes only the close rate", async () => {
+  const { widget } = await useWidget();
+  // Trusted after 12 months, 9 months in: no relationship has referred yet.
+  await field(widget, LABEL.trustMonths, 0).fill("12");
+  await enterRecord(widget, 0, NINE_MONTHS);
+  const input = inputWith((i) => { i.options[0].reach.trustMonths = "12"; i.options[0].track = NINE_MONTHS; });
+  let report = engineReply(input).report;
+  await assertVerdict(widget, report.comparison.verdict);
+  // k = 4: factor (4 + 3)/4 = 1.75.
+  assert.equal(report.options[0].track.expected, "0.00");
+  assert.equal(report.options[0].track.factor, "1.7500");
+  const none = "You had 3 referrals and 1 client in 9 months, where the model expected none so far (no relationship trusted you enough yet to refer you); "
+    + "the record still scales the months ahead, to 1.75 times the model's referral rate, and 46.2% of referrals are expected to close, not 50%.";
+  assert.ok((await eventually(() => recordOf(widget, 0).then((s) => s.startsWith(none)), true)), await recordOf(widget, 0));
+
+  // A spread of 0: the reader trusts the model over the record.
+  await widget.locator('fieldset[data-option="0"]').getByText("More referrals").click();
+  await field(widget, "Uncertainty about the referral rate", 0).fill("0");
+  input.options[0].referralSpread = "0";
+  report = engineReply(input).report;
+  await assertVerdict(widget, report.comparison.verdict);
+  assert.equal(report.options[0].track.factor, "1.0000");
+  const trusted = "You had 3 referrals and 1 client in 9 months, where the model expected none so far (no relationship trusted you enough yet to refer you); "
+    + "with no uncertainty about the referral rate you trust the model, so the record's referrals do not change the rate ahead, and 46.2% of referrals are expected to close, not 50%.";
+  assert.ok((await eventually(() => recordOf(widget, 0).then((s) => s.startsWith(trusted)), true)), await recordOf(widget, 0));
+});
+
+test("the renewal verdict: in English it is the engine's in every offered currency, in German with German money and chances", async () => {
+  // The amounts not typed are the engine's defaults converted to the currency.
+  const record = (currency) => completeInput({ currency, options: [{ kind: "weekly_group", track: NINE_MONTHS }, { kind: "open_network" }] });
+  for (const currency of ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "INR", "JPY"]) {
+    const { widget } = await useWidget({ currency, locale: "en-US" });
+    await enterRecord(widget, 0, NINE_MONTHS);
+    await assertVerdict(widget, engineVerdict(record(currency)), currency);
+  }
+  // Both options with a record and a deal worth 500: none pays, and the
+  // verdict quotes the chance of coming out best, the chance that staying
+  // pays, and what renewing would need, each written the German way.
+  const losing = completeInput({
+    currency: "EUR", dealValue: "500", options: [{ kind: "weekly_group", track: NINE_MONTHS }, { kind: "open_network", track: NINE_MONTHS }],
+  });
+  const parts = engineReply(losing).report.comparison.verdictParts;
+  assert.equal(parts.case, "none_pays");
+  assert.equal(parts.renewal, true);
+  assert.ok(parts.chanceBest !== null && parts.referralsToBreakEven !== null && parts.chanceStayingPays !== null, JSON.stringify(parts));
+  const german = engineVerdictIn("de", losing);
+  assert.match(german, /The chance that staying pays is \d+,\d\s%\./, german);
+  for (const locale of ["de", "en-US"]) {
+    const { widget } = await useWidget({ currency: "EUR", locale });
+    await field(widget, "Revenue from a new client").fill("500");
+    for (const i of [0, 1]) await enterRecord(widget, i, NINE_MONTHS);
+    await assertVerdict(widget, locale === "de" ? german : engineVerdict(losing), locale);
+  }
+});
+
+test("a share link carries the record and opens with it; Copy summary, Download CSV and print include it", async () => {
+  const opened = await openWidget();
+  const { widget, page } = opened;
+  await enterRecord(widget, 0, NINE_MONTHS);
+  const input = inputWith((i) => { i.options[0].track = NINE_MONTHS; });
+  const { report } = engineReply(input);
+  await assertVerdict(widget, report.comparison.verdict);
+  assert.deepEqual(await eventually(() => decodeHashIn(page), input, { timeout: 3000 }), input, "the fragment holds the record");
+  const values = await readFormValues(widget);
+  const sentence = await recordOf(widget, 0);
+
+  const second = await openWidget(page.url());
+  assert.equal(await verdictOf(second.widget), report.comparison.verdict);
+  assert.equal(await field(second.widget, "I am already a member", 0).isChecked(), true);
+  assert.equal(await field(second.widget, "I am already a member", 1).isChecked(), false);
+  assert.deepEqual(await readFormValues(second.widget), values, "every input is restored, the record's too");
+  assert.equal(await recordOf(second.widget, 0), sentence);
+  assertNoProblems(second);
+  await second.page.close();
+
+  await widget.getByRole("button", { name: "Copy summary" }).click();
+  await eventually(() => widget.locator(".share output").textContent(), "Summary copied.");
+  const copied = (await page.evaluate(() => navigator.clipboard.readText())).split("\n");
+  assert.equal(copied[0], report.comparison.verdict, "the renewal verdict");
+  const o = report.options[0];
+  assert.equal(copied[2], `${o.name}: cost ${usd(o.cost, { whole: true })} (time ${usd(o.timeCost, { whole: true })}), profit ${usd(o.profit, { whole: true })}, `
+    + `net ${usd(o.net, { whole: true })}, pays back in month ${o.paybackMonth} from now.`);
+  assert.ok(sentence.startsWith(copied[3]), `the record follows its option: ${copied[3]}`);
+  assert.match(copied[4], /^Large open network: /, "an option without a record has no record line");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), widget.getByRole("button", { name: "Download CSV" }).click()]);
+  const csv = readFileSync(await download.path(), "utf8").split("\r\n");
+  assert.equal(csv[0], "option,referralsFrom,trackMonthsIn,trackReferrals,trackClients,trackExpected,trackFactor,trackCloseRate,month,cash,hours,timeCost,referrals,clients,profit,net,cumulativeNet");
+  const m = o.months[0];
+  assert.equal(csv[1], `${o.name},relationships,9,3.00,1.00,1.50,1.2727,0.4615,1,${m.cash},${m.hours},${m.timeCost},${m.referrals},${m.clients},${m.profit},${m.net},${m.cumulativeNet}`);
+  assert.match(csv[1 + report.horizonMonths], /^Large open network,relationships,,,,,,,1,/, "empty record cells without a track");
+
+  // Printed, the form is hidden and the card's record is not.
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await widget.locator("form").isVisible(), false);
+  assert.equal(await widget.locator("article.card .record").isVisible(), true, "the record prints with its card");
+  await page.emulateMedia({ media: "screen" });
+  assertNoProblems(opened);
+  await page.close();
 });
 
 test("switching currency gives the amounts the reader has not typed the engine's converted defaults and keeps a typed one", async () => {
