@@ -61,7 +61,6 @@ class Widget {
     }
     this.form.followCurrency();
     this.compute();
-    this.releaseSpace();
     this.ready = true;
     this.tell("networking-roi:ready");
   }
@@ -97,7 +96,7 @@ class Widget {
     this.form.build();
   }
 
-  /** Once the first result is shown: the widget takes its own height, and may anchor scrolling again. */
+  /** Once the first figures are drawn: the widget takes its own height, and may anchor scrolling again. */
   releaseSpace() {
     this.el.widget.style.minHeight = "";
     this.el.widget.style.overflowAnchor = "";
@@ -315,6 +314,7 @@ class Widget {
 
   renderFigures() {
     this.el.results.replaceChildren(...resultsSection(this.report, { input: this.goodInput, locale: this.locale, id: this.id }));
+    this.releaseSpace(); // the reserved space gives way to the figures in the same frame
   }
 
   /** Stops pending work while the element is out of the document; resume() catches up. */

@@ -93,6 +93,33 @@ test("the loading state reserves the calculator's height at each band of its wid
   }
 });
 
+test("the calculator keeps the reserved height until its figures are drawn, even to a host's script that reads its size every frame", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(blog.page("/shift/held.html", hostPage(server.url,
+      `<div style="height: 3000px"></div><div style="width: 720px; margin: 0 auto"><networking-roi></networking-roi></div>`)));
+    await page.locator("networking-roi .note").waitFor({ state: "attached" });
+    const reserved = await page.evaluate(() => {
+      const host = document.querySelector("networking-roi");
+      globalThis.__heights = [];
+      const read = () => {
+        globalThis.__heights.push(host.getBoundingClientRect().height);
+        if (!globalThis.__stop) requestAnimationFrame(read);
+      };
+      requestAnimationFrame(read);
+      return host.getBoundingClientRect().height;
+    });
+    await page.evaluate(() => document.querySelector("networking-roi").scrollIntoView());
+    await settled(page);
+    const heights = await page.evaluate(() => { globalThis.__stop = true; return globalThis.__heights; });
+    const least = Math.min(reserved, heights.at(-1));
+    assert.ok(Math.min(...heights) >= least - 1, `the element was ${Math.min(...heights)} px high in a frame, below ${least} px (heights: ${[...new Set(heights.map(Math.round))].join(", ")})`);
+  } finally {
+    await context.close();
+  }
+});
+
 test("in view at load (1280×800): the widget's layout shift is under 0.05", async () => {
   const { cls } = await run("/shift/top.html", 0, { viewport: { width: 1280, height: 800 } });
   assert.ok(cls < TARGET, `CLS ${cls}`);
