@@ -7,7 +7,7 @@
 // same origin as the widget: page.route would make playwright pause every
 // request of the page for a round trip to node, and its route.fulfill
 // bypasses CDP's network emulation, both of which distort what is measured.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** A reproducible pseudo-random sequence in [0, 1). */
@@ -52,8 +52,9 @@ ${AFTER}
 </html>`;
 }
 const FALLBACK = `<p><a href="/">Does networking pay? Open the calculator.</a></p>`;
+// The README snippet's style line, as it is written there.
+const SNIPPET_STYLE = /^<style>.*networking-roi.*<\/style>$/m.exec(readFileSync(new URL("../../README.md", import.meta.url), "utf8"))[0];
 // No attributes: the element shows the prebuilt default comparison until the engine replaces it.
-const SNIPPET_STYLE = `<style>@media (scripting: enabled) { networking-roi:not(:defined) { display: block; min-height: 4000px; } }</style>`;
 const WIDGET_PAGE = blogPage(`<networking-roi>${FALLBACK}</networking-roi>`, `<script type="module" async src="/networking-roi.js"></script>${SNIPPET_STYLE}`);
 const PLAIN_PAGE = blogPage(FALLBACK);
 // The same post with an empty script loaded as the widget's loader is: what
