@@ -70,6 +70,9 @@ class Widget {
     const root = this.host.shadowRoot;
     // The loader's figures for the default comparison, until the engine's own.
     const prebuilt = notice ? "" : root.querySelector(".verdict:not(.loading)")?.textContent ?? "";
+    // The space the loading state reserved (loader.css), kept until the first
+    // result is shown, so that the form alone does not pull up what follows.
+    const reserved = root.querySelector(".frame")?.getBoundingClientRect().height ?? 0;
     root.adoptedStyleSheets = [sheet];
     this.el = {
       notice: el("p", { class: "notice", role: "status" }, notice),
@@ -80,9 +83,23 @@ class Widget {
       how: el("div"),
     };
     this.showHowItWorks();
-    root.replaceChildren(el("div", { class: "widget" }, this.el.notice, this.el.verdict, this.el.stale, this.el.live,
-      this.form.element, this.el.results, shareBar(this), this.el.how));
+    this.el.widget = el("div", { class: "widget" }, this.el.notice, this.el.verdict, this.el.stale, this.el.live,
+      this.form.element, this.el.results, shareBar(this), this.el.how);
+    if (reserved) {
+      // Through the CSSOM, which a page's CSP allows. While it grows the
+      // widget is no scroll anchor: the browser anchors on what follows it,
+      // so a reader below it (a jump link's heading) stays where they are.
+      this.el.widget.style.minHeight = `${reserved}px`;
+      this.el.widget.style.overflowAnchor = "none";
+    }
+    root.replaceChildren(this.el.widget);
     this.form.build();
+  }
+
+  /** Once the first figures are drawn: the widget takes its own height, and may anchor scrolling again. */
+  releaseSpace() {
+    this.el.widget.style.minHeight = "";
+    this.el.widget.style.overflowAnchor = "";
   }
 
   /** "How this is calculated", with the defaults in the current currency and locale: built again only when either changes. */
@@ -297,6 +314,7 @@ class Widget {
 
   renderFigures() {
     this.el.results.replaceChildren(...resultsSection(this.report, { input: this.goodInput, locale: this.locale, id: this.id }));
+    this.releaseSpace(); // the reserved space gives way to the figures in the same frame
   }
 
   /** Stops pending work while the element is out of the document; resume() catches up. */
