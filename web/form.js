@@ -5,6 +5,7 @@
 // "More …") is written here.
 import { parseLocaleNumber, percentToFraction, fractionToPercent, formatNumber, formatInput } from "./format.js";
 import { SCHEMA, fieldSpec, kindName, reachStart } from "./schema.js";
+import { netTerm } from "./results.js";
 import { el, nameOf } from "./dom.js";
 
 const BUSINESS = ["hourlyValue", "billableShare", "dealValue", "dealsPerClient", "grossMargin", "horizonMonths"];
@@ -33,6 +34,8 @@ export class Form {
     this.fields = new Map(); // field path → its <input> and error element
     this.kept = []; // per option: figures taken out of the input (the referral mode not chosen, a record switched off), for switching back
     this.reachLines = []; // per option in reach mode: what the group gives, from the last report
+    this.nets = []; // per option: its net in the heading its fields fold under, from the last report
+    this.folded = []; // per option: whether the reader folded its fields away
     this.element = el("form", { "aria-label": "Your figures", novalidate: "" });
     this.element.addEventListener("submit", (e) => e.preventDefault());
   }
@@ -43,6 +46,7 @@ export class Form {
   build() {
     this.fields.clear();
     this.reachLines = [];
+    this.nets = [];
     const business = el("fieldset", { class: "business" }, el("legend", {}, "Your business"));
     for (const key of BUSINESS) business.append(this.field(key, () => this.input));
     business.append(this.currencySelect());
@@ -51,9 +55,10 @@ export class Form {
     this.element.replaceChildren(el("h2", { class: "visually-hidden" }, "Your figures"), business, options, this.addControls());
   }
 
-  /** Starts again from new figures: forgets the figures kept for switching back. */
+  /** Starts again from new figures: forgets the figures kept for switching back, and unfolds every option. */
   reset() {
     this.kept = [];
+    this.folded = [];
     this.build();
   }
 
@@ -117,14 +122,20 @@ export class Form {
   optionFieldset(i) {
     const option = this.input.options[i];
     const at = `options[${i}]`;
-    const legend = el("legend", {}, nameOf(option.name));
+    const legend = el("legend", { class: "visually-hidden" }, nameOf(option.name));
+    // The option's heading: a disclosure that folds its fields away, showing its name and net.
+    const title = el("span", { class: "fold-name" }, nameOf(option.name));
+    this.nets[i] = el("span");
+    const fold = el("details", { class: "fold" }, el("summary", {}, title, this.nets[i]));
+    fold.open = !this.folded[i];
+    fold.addEventListener("toggle", () => { this.folded[i] = !fold.open; });
     const nameId = `${this.widget.id}-${i}-name`;
     const name = el("input", { id: nameId, value: option.name, maxlength: String(SCHEMA.maxNameRunes), autocomplete: "off" });
     const nameError = el("p", { class: "error", id: `${nameId}-error` });
     name.setAttribute("aria-describedby", nameError.id);
     name.addEventListener("input", () => {
       option.name = name.value;
-      legend.replaceChildren(nameOf(name.value));
+      for (const shown of [legend, title]) shown.replaceChildren(nameOf(name.value));
       this.widget.compute();
     });
     this.fields.set(`${at}.name`, { input: name, error: nameError });
@@ -134,8 +145,7 @@ export class Form {
     const remove = el("button", { type: "button", "aria-label": `Remove ${option.name}` }, "Remove");
     remove.disabled = this.input.options.length <= 1;
     remove.addEventListener("click", () => this.removeOption(i));
-    const fieldset = el("fieldset", { "data-option": String(i) }, legend,
-      el("div", { class: "field" }, el("label", { for: nameId }, "Name"), name, nameError),
+    fold.append(el("div", { class: "field" }, el("label", { for: nameId }, "Name"), name, nameError),
       el("div", { class: "option-head" },
         el("div", { class: "field" }, el("label", { for: kindId }, "Starting figures"), kind), remove));
     const mode = option.reach ? "reach" : "rate";
@@ -153,10 +163,10 @@ export class Form {
       group.append(...inView.map(place));
       if (mode === "reach" && title === "Referrals") group.append(this.reachLines[i] = el("p", { class: "reach-figures" }));
       group.append(el("details", {}, el("summary", {}, `More ${title.toLowerCase()}`), ...more.map(place)));
-      fieldset.append(group);
+      fold.append(group);
     }
-    fieldset.append(this.memberGroup(i, place));
-    return fieldset;
+    fold.append(this.memberGroup(i, place));
+    return el("fieldset", { class: "option", "data-option": String(i) }, legend, fold);
   }
 
   /**
@@ -257,6 +267,14 @@ export class Form {
     return line ? `${report.options[this.spoken].name}: ${line.textContent}` : "";
   }
 
+  /** Shows each option's net beside its name, in the heading its fields fold under. */
+  showNets(report) {
+    this.nets.forEach((span, i) => {
+      const net = report.options[i]?.net;
+      span.replaceChildren(net ? netTerm(net, report.currency, this.widget.locale) : "");
+    });
+  }
+
   /**
    * One labelled input, its error line, and the handler that reads it.
    * `owner()` is the object holding the value, `at` its path in the input;
@@ -334,6 +352,7 @@ export class Form {
   removeOption(i) {
     this.input.options.splice(i, 1);
     this.kept.splice(i, 1);
+    this.folded.splice(i, 1);
     this.rebuild(`options[${Math.min(i, this.input.options.length - 1)}].name`);
   }
 

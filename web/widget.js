@@ -8,7 +8,7 @@ import { decodeShare, encodeShare } from "./share.js";
 import { parseExactJSON } from "./format.js";
 import { DEFAULT_INPUT, PRESETS } from "./schema.js";
 import { Form } from "./form.js";
-import { verdictNodes, verdictText, resultsSection, howItWorks } from "./results.js";
+import { verdictNodes, verdictText, brief, resultsSection, howItWorks } from "./results.js";
 import { shareBar } from "./sharing.js";
 import { el } from "./dom.js";
 
@@ -65,7 +65,7 @@ class Widget {
     this.tell("networking-roi:ready");
   }
 
-  /** The calculator's page: notice, verdict, form, results, sharing, and how it works. */
+  /** The calculator's page: notice, verdict, the results in brief, form, results, sharing, and how it works. */
   build(notice) {
     const root = this.host.shadowRoot;
     // The loader's figures for the default comparison, until the engine's own.
@@ -79,12 +79,13 @@ class Widget {
       verdict: el("p", { class: "verdict" }, prebuilt),
       stale: el("p", { class: "stale-note", role: "status" }),
       live: el("div", { class: "visually-hidden", role: "status", "aria-live": "polite" }),
+      brief: el("div", { class: "brief" }, brief(null, this.locale, this.input)),
       results: el("section", { class: "results", "aria-label": "Results" }, el("p", { class: "muted" }, "Loading the calculator…")),
       how: el("div"),
     };
     this.showHowItWorks();
     this.el.widget = el("div", { class: "widget" }, this.el.notice, this.el.verdict, this.el.stale, this.el.live,
-      this.form.element, this.el.results, shareBar(this), this.el.how);
+      this.el.brief, this.form.element, this.el.results, shareBar(this), this.el.how);
     if (reserved) {
       // Through the CSSOM, which a page's CSP allows. While it grows the
       // widget is no scroll anchor: the browser anchors on what follows it,
@@ -93,6 +94,7 @@ class Widget {
       this.el.widget.style.overflowAnchor = "none";
     }
     root.replaceChildren(this.el.widget);
+    this.keepFocusClear(this.el.widget);
     this.form.build();
   }
 
@@ -100,6 +102,19 @@ class Widget {
   releaseSpace() {
     this.el.widget.style.minHeight = "";
     this.el.widget.style.overflowAnchor = "";
+  }
+
+  /**
+   * Gives widget.css the height of the sticky brief, as --brief-height on
+   * the widget, whenever it changes (an option added, a name wrapping): the
+   * focusable elements' scroll margin, so that the browser never scrolls a
+   * focused control under it (WCAG 2.4.11). Set through the CSSOM, which a
+   * page's Content Security Policy allows.
+   */
+  keepFocusClear(widget) {
+    new ResizeObserver(([entry]) => {
+      widget.style.setProperty("--brief-height", `${Math.ceil(entry.borderBoxSize[0].blockSize)}px`);
+    }).observe(this.el.brief);
   }
 
   /** "How this is calculated", with the defaults in the current currency and locale: built again only when either changes. */
@@ -293,14 +308,19 @@ class Widget {
     const note = stale ? "These results are for your last valid figures: correct the field marked to update them." : "";
     if (this.el.stale.textContent === note) return;
     this.el.stale.textContent = note;
-    this.el.verdict.classList.toggle("stale", stale);
-    this.el.results.classList.toggle("stale", stale);
+    for (const shown of [this.el.verdict, this.el.brief, this.el.results]) shown.classList.toggle("stale", stale);
   }
 
-  /** Shows the verdict at once and the figures and chart at the next frame, once however fast the reader types. */
+  /**
+   * Shows the verdict and the figures in view while editing (the brief, each
+   * option's net in the form) at once, and the cards and chart at the next
+   * frame, once however fast the reader types.
+   */
   render() {
     const r = this.report;
     this.el.verdict.replaceChildren(...verdictNodes(r, this.locale));
+    this.el.brief.replaceChildren(brief(r, this.locale));
+    this.form.showNets(r);
     const spoken = [verdictText(r, this.locale), this.form.showReach(r)].join(" ").trim();
     clearTimeout(this.announceTimer); // announce the verdict once typing pauses, not on every key
     this.announceTimer = setTimeout(() => {
