@@ -358,3 +358,35 @@ function averageRate(report, i) {
   return referrals === undefined ? "0" : String(Number((Number(referrals) / report.horizonMonths).toFixed(2)));
 }
 
+/**
+ * The reader's figures on paper, where the form is not printed: the
+ * business's, then a table with a column per option and a row per field of
+ * the form, in its groups and order, those behind "More …" included; "—"
+ * where an option has no such field (those of the other referral mode, a
+ * record where it has none).
+ * Labels and values are written as the form writes them.
+ */
+export function figuresSummary(input, locale) {
+  const { options, currency } = input;
+  const business = el("dl", { class: "business-figures" });
+  for (const key of BUSINESS) {
+    const spec = fieldSpec(key);
+    business.append(el("dt", {}, fieldLabel(spec, currency)), el("dd", {}, fieldValue(input[key], spec.unit, locale)));
+  }
+
+  const row = (label, cell) => el("tr", {}, el("th", { scope: "row" }, label), ...options.map((o) => el("td", {}, cell(o))));
+  // A field of the options by its key ("reach.…" and "track.…" for their reach's and track's), where `has(option)`.
+  const field = (key, has = () => true) => {
+    const spec = fieldSpec(key);
+    const [part, sub] = key.split(".");
+    return row(fieldLabel(spec, currency), (o) => (has(o) ? fieldValue(sub ? o[part][sub] : o[key], spec.unit, locale) : "—"));
+  };
+  const group = (title, ...rows) => el("tbody", {}, el("tr", {}, el("th", { scope: "rowgroup", colspan: String(options.length + 1) }, title)), ...rows);
+  const referralKeys = [...new Set(options.flatMap((o) => referralFields(o).flat()))];
+  const table = el("table", { class: "option-figures" },
+    el("thead", {}, el("tr", {}, el("td"), ...options.map((o) => el("th", { scope: "col" }, nameOf(o.name))))),
+    ...OPTION_GROUPS.map(([title, inView, more]) => group(title, ...[...inView, ...more].map((key) => field(key)))),
+    group("Referrals", ...referralKeys.map((key) => field(key, (o) => referralFields(o).flat().includes(key)))),
+    options.some((o) => o.track) ? group("Your membership", ...TRACK.map((key) => field(key, (o) => Boolean(o.track)))) : null);
+  return el("section", { class: "print-figures", "aria-label": "Your figures" }, el("h2", {}, "Your figures"), business, table);
+}
