@@ -155,8 +155,25 @@ function card(o, i, r, { input, locale, headingId }, money) {
       ...(r.options.length > 1 ? row("Chance of coming out best", o.incomplete ? "— (no figures yet)" : chanceText(r.comparison.chanceBest[i], locale)) : []),
       ...(u ? row("Net, low · typical · high", `${money(u.p10, true)} · ${money(u.p50, true)} · ${money(u.p90, true)}`) : []),
     ),
+    typicalNote(o),
     whatItTakes(o, r, locale),
     tornado(o, money));
+}
+
+/**
+ * Why the typical net differs from the net, where it does. The typical
+ * (p50) is the net of the median count of clients won, a whole number (at
+ * most half the outcomes win more); the net counts the clients expected on
+ * average, which the few outcomes with many more clients pull up (the count
+ * is skewed to the right), or which may fall below the median's whole
+ * number. Null where the two agree or there is no range.
+ */
+function typicalNote(o) {
+  const u = o.uncertainty;
+  if (!u || u.p50 === o.net) return null;
+  const why = Number(u.p50) < Number(o.net) ? "which a few very good outcomes pull up" : "which is lower here";
+  return el("p", { class: "typical-note" },
+    `Typical is the middle outcome, in whole clients: no more than half do better. Net counts the average number of clients, ${why}.`);
 }
 
 /**

@@ -7,7 +7,7 @@
 import { decodeShare, encodeShare } from "./share.js";
 import { parseExactJSON } from "./format.js";
 import { DEFAULT_INPUT, PRESETS } from "./schema.js";
-import { Form } from "./form.js";
+import { Form, figuresSummary } from "./form.js";
 import { verdictNodes, verdictText, brief, resultsSection, howItWorks } from "./results.js";
 import { shareBar } from "./sharing.js";
 import { el } from "./dom.js";
@@ -48,6 +48,7 @@ class Widget {
     // accepts them; the rest is built now, while the engine loads.
     this.unchecked = unchecked;
     if (!unchecked) this.build(notice);
+    this.listenForPrint();
   }
 
   /** Takes the engine, checks the starting figures if they need it, and shows the first result. */
@@ -80,12 +81,13 @@ class Widget {
       stale: el("p", { class: "stale-note", role: "status" }),
       live: el("div", { class: "visually-hidden", role: "status", "aria-live": "polite" }),
       brief: el("div", { class: "brief" }, brief(null, this.locale, this.input)),
+      figures: el("div"), // the figures of the results, for paper (the form is not printed)
       results: el("section", { class: "results", "aria-label": "Results" }, el("p", { class: "muted" }, "Loading the calculator…")),
       how: el("div"),
     };
     this.showHowItWorks();
     this.el.widget = el("div", { class: "widget" }, this.el.notice, this.el.verdict, this.el.stale, this.el.live,
-      this.el.brief, this.form.element, this.el.results, shareBar(this), this.el.how);
+      this.el.brief, this.form.element, this.el.figures, this.el.results, shareBar(this), this.el.how);
     if (reserved) {
       // Through the CSSOM, which a page's CSP allows. While it grows the
       // widget is no scroll anchor: the browser anchors on what follows it,
@@ -333,8 +335,31 @@ class Widget {
   }
 
   renderFigures() {
+    this.el.figures.replaceChildren(figuresSummary(this.goodInput, this.locale));
     this.el.results.replaceChildren(...resultsSection(this.report, { input: this.goodInput, locale: this.locale, id: this.id }));
     this.releaseSpace(); // the reserved space gives way to the figures in the same frame
+  }
+
+  /**
+   * Prints the disclosures open: before printing, each closed <details> of
+   * the widget is opened (CSS cannot show a closed one's content in every
+   * browser), and after, closed again, leaving the page as the reader left it.
+   * Listens to the window while the element is in the document.
+   */
+  listenForPrint() {
+    const view = this.host.ownerDocument.defaultView;
+    if (!view || (this.printListening && !this.printListening.signal.aborted)) return;
+    this.printListening = new AbortController();
+    const { signal } = this.printListening;
+    let opened = [];
+    view.addEventListener("beforeprint", () => {
+      opened = [...this.host.shadowRoot.querySelectorAll("details:not([open])")];
+      for (const details of opened) details.open = true;
+    }, { signal });
+    view.addEventListener("afterprint", () => {
+      for (const details of opened) details.open = false;
+      opened = [];
+    }, { signal });
   }
 
   /** Stops pending work while the element is out of the document; resume() catches up. */
@@ -342,10 +367,12 @@ class Widget {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     clearTimeout(this.announceTimer);
+    this.printListening?.abort();
   }
 
   /** Back in the document: shows the last result again, should a pause have cut its drawing short. */
   resume() {
+    this.listenForPrint();
     if (this.report) this.render();
   }
 
