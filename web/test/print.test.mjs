@@ -1,7 +1,7 @@
 // Printing, as a reader prints the calculator's page or a blog post holding
 // the widget: the reader's figures and the results on at most two A4 pages,
 // every disclosure printed open and closed again after, no heading left at
-// a page's foot, the verdict not sticky, light colours whatever the theme.
+// a page's foot, the sticky brief left out, light colours whatever the theme.
 // Chromium prints to PDF as its print dialog does (A4, margins of 10 mm,
 // beforeprint and afterprint fired), and poppler's pdftotext reads back each
 // page's words with their boxes.
@@ -314,21 +314,21 @@ test("printing opens every closed disclosure and closes it again after; the read
   await page.close();
 });
 
-test("on paper the verdict is not sticky, the figures are shown and the colours are light in the dark theme, axe clean", async () => {
+test("on paper the brief is not shown, the figures are, and the colours are light in the dark theme, axe clean", async () => {
   const { page, widget, problems } = await open(blogPost('theme="dark"'));
   const look = () => widget.evaluate((host) => {
     const root = host.shadowRoot;
     const style = (selector) => getComputedStyle(root.querySelector(selector));
     return {
-      verdict: style(".verdict").position, figures: style(".print-figures").display,
+      brief: style(".brief").display, figures: style(".print-figures").display,
       background: style(".card").backgroundColor, text: style(".card").color,
     };
   });
   const screen = await look();
-  assert.deepEqual([screen.verdict, screen.figures], ["sticky", "none"], "on screen the verdict sticks and the form holds the figures");
+  assert.deepEqual([screen.brief, screen.figures], ["block", "none"], "on screen the brief is shown and the form holds the figures");
   assert.notEqual(screen.background, "rgb(255, 255, 255)", "the dark theme on screen");
   await emulatePrint(page);
-  assert.deepEqual(await look(), { verdict: "static", figures: "block", background: "rgb(255, 255, 255)", text: "rgb(0, 0, 0)" });
+  assert.deepEqual(await look(), { brief: "none", figures: "block", background: "rgb(255, 255, 255)", text: "rgb(0, 0, 0)" });
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ["violations"] })).violations
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.flat().join(" >>> ")).join(", ")}`));
