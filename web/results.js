@@ -109,6 +109,11 @@ export function brief(r, locale, input) {
     el("span", { class: "outlook" }, outlook(o, i)))));
 }
 
+/** Figures set side by side with " · ", each kept whole on its line: a line never breaks between a minus sign and its number. */
+function figures(...texts) {
+  return el("span", {}, ...texts.flatMap((t, k) => [k ? " · " : null, el("span", { class: "figure" }, t)]));
+}
+
 /** The cards, the chart and its table, for a report. */
 export function resultsSection(r, { input, locale, id }) {
   const money = (v, whole) => formatMoney(v, r.currency, locale, { whole });
@@ -153,7 +158,7 @@ function card(o, i, r, { input, locale, headingId }, money) {
       ...row("A networking hour earns", hourly),
       ...row("Chance of breaking even", u ? formatPercent(u.breakEvenProbability.toFixed(4), locale, 0) : "—"),
       ...(r.options.length > 1 ? row("Chance of coming out best", o.incomplete ? "— (no figures yet)" : chanceText(r.comparison.chanceBest[i], locale)) : []),
-      ...(u ? row("Net, low · typical · high", `${money(u.p10, true)} · ${money(u.p50, true)} · ${money(u.p90, true)}`) : []),
+      ...(u ? row("Net, low · typical · high", figures(money(u.p10, true), money(u.p50, true), money(u.p90, true))) : []),
     ),
     typicalNote(o),
     whatItTakes(o, r, locale),

@@ -1,7 +1,8 @@
 // "Net, low · typical · high" on each card: where the typical net (the
 // engine's p50, the net of the median count of clients won) differs from the
 // net (from the clients expected on average), a sentence under the row says
-// why, in the direction they differ; where they agree, nothing.
+// why, in the direction they differ; where they agree, nothing. On a narrow
+// card the three figures wrap between figures, never inside one.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, launchBrowser, openPage, waitForWidget, engineReply, defaultInput, completeInput, eventually } from "./harness.mjs";
@@ -63,4 +64,26 @@ test("the sentence goes when an edit makes the typical net and the net agree, an
   await rate.fill("1");
   assert.equal(await eventually(() => note.count(), 0), 0);
   assert.deepEqual(opened.problems, []);
+});
+
+test("at 360 px the low, typical and high nets wrap between figures, never between a minus sign and its number", async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  try {
+    const { page, problems } = await openPage(context, server.url);
+    const widget = await waitForWidget(page);
+    // In the default comparison the weekly group's row reads "−$13,980 · −$3,980 · $12,020", too wide for one line at 360 px.
+    const rows = await widget.evaluate((host) => [...host.shadowRoot.querySelectorAll("article.card dd")]
+      .filter((dd) => dd.previousElementSibling.textContent === "Net, low · typical · high")
+      .map((dd) => ({ lines: new Set([...dd.querySelectorAll(".figure")].map((f) => Math.round(f.getBoundingClientRect().top))).size,
+        parts: [...dd.querySelectorAll(".figure")].map((f) => ({ text: f.textContent, boxes: f.getClientRects().length })) })));
+    assert.equal(rows.length, 2);
+    assert.ok(rows.some((row) => row.lines > 1), `some row wraps at 360 px: ${JSON.stringify(rows)}`);
+    for (const row of rows) {
+      assert.equal(row.parts.length, 3);
+      for (const part of row.parts) assert.equal(part.boxes, 1, `"${part.text}" is split across lines`);
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
 });
