@@ -160,12 +160,32 @@ const INIT = () => {
     }
     return define(name, constructor, options);
   };
-  // Layout shifts without recent input, each with whether the widget caused
-  // it: a source inside the widget (its host or its shadow tree), removed
-  // since (only the widget removes nodes on these pages), or after it in the
-  // document (moved by its growth). Classified as they arrive, while the
-  // nodes are still where they moved to.
-  roi.shifts = [];
+  const IO = globalThis.IntersectionObserver;
+  globalThis.IntersectionObserver = class extends IO {
+    constructor(callback, options) {
+      super((entries, observer) => {
+        if (entries.some((e) => e.isIntersecting)) roi.intersectedAt ??= performance.now();
+        return callback(entries, observer);
+      }, options);
+    }
+  };
+};
+
+/**
+ * Runs before a page's scripts (the bench's pages and web/test/shift.test.mjs):
+ * records in globalThis.__shifts the layout shifts without recent input, each
+ * with its start, its sources and whether the widget caused it: a source
+ * inside the widget (its host or its shadow tree), removed since (only the
+ * widget removes nodes on these pages), or after it in the document (moved
+ * by its growth), classified as they arrive, while the nodes are still where
+ * they moved to; and in globalThis.__framedAt when the loader's frame was
+ * first painted (two frames after the element is defined).
+ */
+export const RECORD_SHIFTS = () => {
+  const shifts = (globalThis.__shifts = []);
+  customElements.whenDefined("networking-roi").then(() => requestAnimationFrame(() => requestAnimationFrame(() => {
+    globalThis.__framedAt = performance.now();
+  })));
   const byWidget = (node) => {
     const host = document.querySelector("networking-roi");
     if (!node || !node.isConnected) return true;
@@ -177,20 +197,11 @@ const INIT = () => {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
         if (e.hadRecentInput) continue;
-        roi.shifts.push({ value: e.value, start: e.startTime, byWidget: e.sources.some((s) => byWidget(s.node)),
+        shifts.push({ value: e.value, start: e.startTime, byWidget: e.sources.some((s) => byWidget(s.node)),
           sources: e.sources.map((s) => (s.node ? s.node.nodeName + (s.node.id ? `#${s.node.id}` : "") : "removed")) });
       }
     }).observe({ type: "layout-shift", buffered: true });
   } catch { /* no layout instability API */ }
-  const IO = globalThis.IntersectionObserver;
-  globalThis.IntersectionObserver = class extends IO {
-    constructor(callback, options) {
-      super((entries, observer) => {
-        if (entries.some((e) => e.isIntersecting)) roi.intersectedAt ??= performance.now();
-        return callback(entries, observer);
-      }, options);
-    }
-  };
 };
 
 /** The pages' file names in the snapshot, by kind. */
@@ -233,6 +244,7 @@ export async function openFixture(browser, serverUrl, fixture, { network = null,
   });
   if (network) await cdp.send("Network.emulateNetworkConditions", network);
   await page.addInitScript(INIT);
+  await page.addInitScript(RECORD_SHIFTS);
   const url = new URL(FIXTURES[fixture], serverUrl).href;
   await page.goto(url + hash, { waitUntil: "load" });
   const fetched = () => [...requests.values()].filter((r) => r.url !== url && !r.url.startsWith("data:"));

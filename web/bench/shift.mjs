@@ -60,7 +60,7 @@ async function oneRun(browser, serverUrl, scenario) {
     }
     await settled(f.page);
     await sleep(200); // the observer's last entries
-    const shifts = await f.page.evaluate(() => globalThis.__roi.shifts);
+    const shifts = await f.page.evaluate(() => globalThis.__shifts);
     if (f.problems.length) info(`  page errors (${scenario.name})`, f.problems.join(" | "));
     return {
       cls: shifts.filter((s) => s.byWidget).reduce((a, s) => a + s.value, 0),

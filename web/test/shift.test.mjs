@@ -13,6 +13,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startServer, startBlog, launchBrowser, hostPage, waitForWidget, repo } from "./harness.mjs";
+import { RECORD_SHIFTS } from "../bench/pages.mjs";
 
 let server, blog, browser;
 before(async () => {
@@ -33,30 +34,6 @@ const SNIPPET_STYLE = /^<style>.*networking-roi.*<\/style>$/m.exec(readFileSync(
 const post = (before, { snippetStyle = true } = {}) => hostPage(server.url, `<header>A blog</header><article><h1>A post</h1>${paragraphs(before, 1)}
 <networking-roi><p><a href="${server.url}">Does networking pay? Open the calculator.</a></p></networking-roi>
 <h2 id="heading-after">After the calculator</h2>${paragraphs(8, 2)}</article>`, { head: STYLE + (snippetStyle ? SNIPPET_STYLE : "") });
-
-/**
- * Records layout shifts without recent input, each with whether the widget
- * caused it (a source in it, removed, or after it) and whether it came after
- * the loader's frame was first painted (two frames after the element is
- * defined).
- */
-const RECORD = () => {
-  globalThis.__shifts = [];
-  let framed = Infinity;
-  customElements.whenDefined("networking-roi").then(() => requestAnimationFrame(() => requestAnimationFrame(() => { framed = performance.now(); })));
-  const byWidget = (node) => {
-    const host = document.querySelector("networking-roi");
-    if (!node || !node.isConnected) return true;
-    if (!host) return false;
-    for (let n = node; n; n = n.parentNode ?? n.host) if (n === host) return true;
-    return Boolean(host.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING);
-  };
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      if (!e.hadRecentInput) globalThis.__shifts.push({ value: e.value, byWidget: e.sources.some((s) => byWidget(s.node)), afterFrame: e.startTime > framed });
-    }
-  }).observe({ type: "layout-shift", buffered: true });
-};
 
 /** Resolves once the widget said networking-roi:ready, fonts are loaded and three frames after it are painted. */
 const settled = (page) => page.evaluate(() => new Promise((resolve) => {
@@ -79,7 +56,7 @@ async function run(path, before, { viewport, mobile = false, hash = "", snippetS
   const context = await browser.newContext({ viewport, ...(mobile && { isMobile: true, hasTouch: true }) });
   try {
     const page = await context.newPage();
-    await page.addInitScript(RECORD);
+    await page.addInitScript(RECORD_SHIFTS);
     await page.goto(blog.page(path, post(before, { snippetStyle })) + hash);
     await act(page);
     await settled(page);
@@ -87,7 +64,7 @@ async function run(path, before, { viewport, mobile = false, hash = "", snippetS
       const sum = (shifts) => shifts.reduce((a, s) => a + s.value, 0);
       const byWidget = globalThis.__shifts.filter((s) => s.byWidget);
       return {
-        cls: sum(byWidget), afterFrame: sum(byWidget.filter((s) => s.afterFrame)),
+        cls: sum(byWidget), afterFrame: sum(byWidget.filter((s) => s.start > (globalThis.__framedAt ?? Infinity))),
         top: document.getElementById("heading-after").getBoundingClientRect().top,
       };
     });
