@@ -42,10 +42,12 @@ test-go:
 test-wasm:
 	$(WASM_ENV) go test -count=1 $(WASM_EXEC) ./calc ./wasm
 
-# Browser tests need Debian's chromium and the npm packages of web/test;
-# install them when missing.
+# Browser tests need Debian's chromium, poppler's pdftotext (the print tests
+# read the words of the printed PDF's pages) and the npm packages of
+# web/test; install them when missing.
 browser-deps:
 	@command -v $(CHROMIUM) >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v pdftotext >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
 	@test -d web/test/node_modules/playwright-core || (cd web/test && npm ci --no-audit --no-fund --loglevel=error)
 
 # The panichook build is a test-only engine that panics on request

@@ -5,6 +5,7 @@
 // "More …") is written here.
 import { parseLocaleNumber, percentToFraction, fractionToPercent, formatNumber, formatInput } from "./format.js";
 import { SCHEMA, fieldSpec, kindName, reachStart } from "./schema.js";
+import { netTerm } from "./results.js";
 import { el, nameOf } from "./dom.js";
 
 const BUSINESS = ["hourlyValue", "billableShare", "dealValue", "dealsPerClient", "grossMargin", "horizonMonths"];
@@ -26,6 +27,28 @@ const TRACK = ["track.monthsIn", "track.referrals", "track.clients"];
 // The keys the reader has typed in, by the object holding them (the input, an option): they never follow the currency.
 const typed = new WeakMap();
 
+/** A field's label, in the form and in the printed figures: the schema's, with its unit (the currency, %, hours). */
+function fieldLabel(spec, currency) {
+  const unit = { money: currency, rate: "%", hours: "hours" }[spec.unit];
+  return unit ? `${spec.label} (${unit})` : spec.label;
+}
+
+/** A value as the reader sees it in an input and in the printed figures: in the locale, rates as percentages. */
+function fieldValue(value, unit, locale) {
+  if (value === undefined || value === null) return "";
+  const text = String(value);
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return text; // a bad value stays as the reader typed it
+  return formatInput(unit === "rate" ? fractionToPercent(text) : text, locale);
+}
+
+/** An option's referral fields, by where its referrals come from: [in view, behind "More referrals"]. */
+function referralFields(option) {
+  if (!option.reach) return REFERRALS.rate;
+  // A ramp given with reach still counts: shown when it is not 0.
+  const [inView, behind] = REFERRALS.reach;
+  return [inView, Number(option.rampMonths) ? [...behind, "rampMonths"] : behind];
+}
+
 /** The form of one widget: it edits `widget.input` and asks the widget to compute after each change. */
 export class Form {
   constructor(widget) {
@@ -33,6 +56,8 @@ export class Form {
     this.fields = new Map(); // field path → its <input> and error element
     this.kept = []; // per option: figures taken out of the input (the referral mode not chosen, a record switched off), for switching back
     this.reachLines = []; // per option in reach mode: what the group gives, from the last report
+    this.nets = []; // per option: its net in the heading its fields fold under, from the last report
+    this.folded = []; // per option: whether the reader folded its fields away
     this.element = el("form", { "aria-label": "Your figures", novalidate: "" });
     this.element.addEventListener("submit", (e) => e.preventDefault());
   }
@@ -43,6 +68,7 @@ export class Form {
   build() {
     this.fields.clear();
     this.reachLines = [];
+    this.nets = [];
     const business = el("fieldset", { class: "business" }, el("legend", {}, "Your business"));
     for (const key of BUSINESS) business.append(this.field(key, () => this.input));
     business.append(this.currencySelect());
@@ -51,9 +77,10 @@ export class Form {
     this.element.replaceChildren(el("h2", { class: "visually-hidden" }, "Your figures"), business, options, this.addControls());
   }
 
-  /** Starts again from new figures: forgets the figures kept for switching back. */
+  /** Starts again from new figures: forgets the figures kept for switching back, and unfolds every option. */
   reset() {
     this.kept = [];
+    this.folded = [];
     this.build();
   }
 
@@ -99,7 +126,7 @@ export class Form {
         if (fieldSpec(at + key)?.unit !== "money" || typed.get(owner)?.has(key) || owner[key] !== old[key]) continue;
         owner[key] = fresh[key];
         const field = this.fields.get(at + key);
-        if (field) field.input.value = this.shown(fresh[key], "money");
+        if (field) field.input.value = fieldValue(fresh[key], "money", this.widget.locale);
       }
     };
     follow(this.input, before, after, "");
@@ -117,14 +144,20 @@ export class Form {
   optionFieldset(i) {
     const option = this.input.options[i];
     const at = `options[${i}]`;
-    const legend = el("legend", {}, nameOf(option.name));
+    const legend = el("legend", { class: "visually-hidden" }, nameOf(option.name));
+    // The option's heading: a disclosure that folds its fields away, showing its name and net.
+    const title = el("span", { class: "fold-name" }, nameOf(option.name));
+    this.nets[i] = el("span");
+    const fold = el("details", { class: "fold" }, el("summary", {}, title, this.nets[i]));
+    fold.open = !this.folded[i];
+    fold.addEventListener("toggle", () => { this.folded[i] = !fold.open; });
     const nameId = `${this.widget.id}-${i}-name`;
     const name = el("input", { id: nameId, value: option.name, maxlength: String(SCHEMA.maxNameRunes), autocomplete: "off" });
     const nameError = el("p", { class: "error", id: `${nameId}-error` });
     name.setAttribute("aria-describedby", nameError.id);
     name.addEventListener("input", () => {
       option.name = name.value;
-      legend.replaceChildren(nameOf(name.value));
+      for (const shown of [legend, title]) shown.replaceChildren(nameOf(name.value));
       this.widget.compute();
     });
     this.fields.set(`${at}.name`, { input: name, error: nameError });
@@ -134,29 +167,26 @@ export class Form {
     const remove = el("button", { type: "button", "aria-label": `Remove ${option.name}` }, "Remove");
     remove.disabled = this.input.options.length <= 1;
     remove.addEventListener("click", () => this.removeOption(i));
-    const fieldset = el("fieldset", { "data-option": String(i) }, legend,
-      el("div", { class: "field" }, el("label", { for: nameId }, "Name"), name, nameError),
+    fold.append(el("div", { class: "field" }, el("label", { for: nameId }, "Name"), name, nameError),
       el("div", { class: "option-head" },
         el("div", { class: "field" }, el("label", { for: kindId }, "Starting figures"), kind), remove));
     const mode = option.reach ? "reach" : "rate";
-    const [shown, behind] = REFERRALS[mode];
-    // A ramp given with reach still counts: shown when it is not 0.
-    const extra = mode === "reach" && Number(option.rampMonths) ? ["rampMonths"] : [];
+    const [shown, behind] = referralFields(option);
     // A field by its key in the option, "reach.…" or "track.…" for one of its reach's or track's.
     const place = (key) => {
       const [part, sub] = key.split(".");
       return sub ? this.field(sub, () => this.input.options[i][part], `${at}.${part}`) : this.field(key, () => this.input.options[i], at);
     };
-    for (const [title, inView, more] of [...OPTION_GROUPS, ["Referrals", shown, [...behind, ...extra]]]) {
+    for (const [title, inView, more] of [...OPTION_GROUPS, ["Referrals", shown, behind]]) {
       const group = el("div", { class: "group" }, el("h3", {}, title));
       if (title === "Referrals") group.append(this.modeChoice(i, mode));
       group.append(...inView.map(place));
       if (mode === "reach" && title === "Referrals") group.append(this.reachLines[i] = el("p", { class: "reach-figures" }));
       group.append(el("details", {}, el("summary", {}, `More ${title.toLowerCase()}`), ...more.map(place)));
-      fieldset.append(group);
+      fold.append(group);
     }
-    fieldset.append(this.memberGroup(i, place));
-    return fieldset;
+    fold.append(this.memberGroup(i, place));
+    return el("fieldset", { class: "option", "data-option": String(i) }, legend, fold);
   }
 
   /**
@@ -257,6 +287,14 @@ export class Form {
     return line ? `${report.options[this.spoken].name}: ${line.textContent}` : "";
   }
 
+  /** Shows each option's net beside its name, in the heading its fields fold under. */
+  showNets(report) {
+    this.nets.forEach((span, i) => {
+      const net = report.options[i]?.net;
+      span.replaceChildren(net ? netTerm(net, report.currency, this.widget.locale) : "");
+    });
+  }
+
   /**
    * One labelled input, its error line, and the handler that reads it.
    * `owner()` is the object holding the value, `at` its path in the input;
@@ -269,7 +307,7 @@ export class Form {
     const input = el("input", { id, inputmode: "decimal", autocomplete: "off", spellcheck: "false" });
     const error = el("p", { class: "error", id: `${id}-error` });
     input.setAttribute("aria-describedby", error.id);
-    input.value = this.shown(owner()[key], spec.unit);
+    input.value = fieldValue(owner()[key], spec.unit, this.widget.locale);
     input.addEventListener("input", () => {
       owner()[key] = this.read(input.value, spec.unit);
       if (!typed.has(owner())) typed.set(owner(), new Set());
@@ -278,20 +316,7 @@ export class Form {
       this.widget.compute();
     });
     this.fields.set(path, { input, error });
-    return el("div", { class: "field" }, el("label", { for: id }, this.labelText(spec)), input, error);
-  }
-
-  labelText(spec) {
-    const unit = { money: this.input.currency, rate: "%", hours: "hours" }[spec.unit];
-    return unit ? `${spec.label} (${unit})` : spec.label;
-  }
-
-  /** A value as the reader sees it in an input: percentages for rates. */
-  shown(value, unit) {
-    if (value === undefined || value === null) return "";
-    const text = String(value);
-    if (!/^-?\d+(\.\d+)?$/.test(text)) return text; // a bad value stays as the reader typed it
-    return formatInput(unit === "rate" ? fractionToPercent(text) : text, this.widget.locale);
+    return el("div", { class: "field" }, el("label", { for: id }, fieldLabel(spec, this.input.currency)), input, error);
   }
 
   /** What the reader typed, for the engine: a canonical decimal, or the raw text so the engine names the problem. */
@@ -334,6 +359,7 @@ export class Form {
   removeOption(i) {
     this.input.options.splice(i, 1);
     this.kept.splice(i, 1);
+    this.folded.splice(i, 1);
     this.rebuild(`options[${Math.min(i, this.input.options.length - 1)}].name`);
   }
 
@@ -349,4 +375,37 @@ export class Form {
 function averageRate(report, i) {
   const referrals = report?.options[i]?.referrals;
   return referrals === undefined ? "0" : String(Number((Number(referrals) / report.horizonMonths).toFixed(2)));
+}
+
+/**
+ * The reader's figures on paper, where the form is not printed: the
+ * business's, then a table with a column per option and a row per field of
+ * the form, in its groups and order, those behind "More …" included; "—"
+ * where an option has no such field (those of the other referral mode, a
+ * record where it has none).
+ * Labels and values are written as the form writes them.
+ */
+export function figuresSummary(input, locale) {
+  const { options, currency } = input;
+  const business = el("dl", { class: "business-figures" });
+  for (const key of BUSINESS) {
+    const spec = fieldSpec(key);
+    business.append(el("dt", {}, fieldLabel(spec, currency)), el("dd", {}, fieldValue(input[key], spec.unit, locale)));
+  }
+
+  const row = (label, cell) => el("tr", {}, el("th", { scope: "row" }, label), ...options.map((o) => el("td", {}, cell(o))));
+  // A field of the options by its key ("reach.…" and "track.…" for their reach's and track's), where `has(option)`.
+  const field = (key, has = () => true) => {
+    const spec = fieldSpec(key);
+    const [part, sub] = key.split(".");
+    return row(fieldLabel(spec, currency), (o) => (has(o) ? fieldValue(sub ? o[part][sub] : o[key], spec.unit, locale) : "—"));
+  };
+  const group = (title, ...rows) => el("tbody", {}, el("tr", {}, el("th", { scope: "rowgroup", colspan: String(options.length + 1) }, title)), ...rows);
+  const referralKeys = [...new Set(options.flatMap((o) => referralFields(o).flat()))];
+  const table = el("table", { class: "option-figures" },
+    el("thead", {}, el("tr", {}, el("td"), ...options.map((o) => el("th", { scope: "col" }, nameOf(o.name))))),
+    ...OPTION_GROUPS.map(([title, inView, more]) => group(title, ...[...inView, ...more].map((key) => field(key)))),
+    group("Referrals", ...referralKeys.map((key) => field(key, (o) => referralFields(o).flat().includes(key)))),
+    options.some((o) => o.track) ? group("Your membership", ...TRACK.map((key) => field(key, (o) => Boolean(o.track)))) : null);
+  return el("section", { class: "print-figures", "aria-label": "Your figures" }, el("h2", {}, "Your figures"), business, table);
 }

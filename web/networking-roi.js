@@ -126,6 +126,10 @@ class NetworkingROIElement extends HTMLElement {
     this.widget?.resume();
     if (this.started) return;
     this.started = true;
+    // The loading state's reserved space at once, before the browser next
+    // paints if it can: drawn later, it would push what follows the element
+    // down under the reader's eyes. Its figures follow when the browser is idle.
+    this.frame();
     // Once the page is parsed, when the browser is idle: the element's own
     // content (a JSON child) is known by then, and the host page's parsing and
     // first layout are long enough without the widget's work in them.
@@ -144,7 +148,7 @@ class NetworkingROIElement extends HTMLElement {
     if (old === value || !this.shadowRoot) return; // start() reads every attribute
     const settings = readSettings(this);
     if (this.widget) this.widget.configure(settings, name);
-    else this.showPrebuilt(this.shadowRoot, settings);
+    else this.showPrebuilt(settings);
   }
 
   /** The calculator's figures as the model's JSON input: those of the report shown. Null until it has one. */
@@ -164,7 +168,7 @@ class NetworkingROIElement extends HTMLElement {
       return;
     }
     this.inputGiven = typeof value === "string" ? value : structuredClone(value);
-    if (this.shadowRoot) this.showPrebuilt(this.shadowRoot, readSettings(this)); // no default figures for these
+    if (this.shadowRoot) this.showPrebuilt(readSettings(this)); // no default figures for these
   }
 
   /** The engine's last report for the figures shown (read only), or null before the first. */
@@ -174,7 +178,7 @@ class NetworkingROIElement extends HTMLElement {
 
   /** Shows the prebuilt figures and waits for the element to near the viewport. */
   start() {
-    this.showPrebuilt(this.attachShadow({ mode: "open" }), readSettings(this));
+    this.showPrebuilt(readSettings(this));
     this.near = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
         this.near.disconnect();
@@ -186,23 +190,37 @@ class NetworkingROIElement extends HTMLElement {
   }
 
   /**
-   * The default comparison's figures, until the engine computes the reader's;
-   * for any other settings, a loading state of the same shape.
+   * The loading state's frame, in place of whatever the shadow root held: an
+   * empty space that reserves the calculator's height at the frame's width
+   * (loader.css), and beside it the box for the figures, which it returns.
    */
-  showPrebuilt(root, settings, options) {
+  frame() {
+    const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+    }
+    root.adoptedStyleSheets = [sheet];
+    const box = (className) => Object.assign(document.createElement("div"), { className });
+    const frame = box("frame"), space = box("space"), figures = box("figures");
+    frame.append(space, figures);
+    root.replaceChildren(frame);
+    return figures;
+  }
+
+  /**
+   * The default comparison's figures, until the engine computes the reader's;
+   * for any other settings, a loading state of the same shape. Returns the
+   * box that holds them.
+   */
+  showPrebuilt(settings, options) {
     const add = (tag, text, className) => {
       const el = document.createElement(tag);
       el.textContent = text;
       if (className) el.className = className;
       return el;
     };
-    const frame = add("div", "", "frame");
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(CSS);
-    }
-    root.adoptedStyleSheets = [sheet];
-    root.replaceChildren(frame);
+    const figures = this.frame();
     // The figures come formatted from the build: a page's first currency
     // Intl.NumberFormat costs tens of milliseconds, too much before the
     // reader even scrolls to the widget.
@@ -210,13 +228,14 @@ class NetworkingROIElement extends HTMLElement {
     const list = document.createElement("ul");
     if (prebuilt) {
       for (const line of prebuilt.lines) list.append(add("li", line));
-      frame.append(add("p", prebuilt.verdict, "verdict"), list,
+      figures.append(add("p", prebuilt.verdict, "verdict"), list,
         add("p", "Default figures; the calculator loads as you scroll to it.", "note"));
-      return;
+      return figures;
     }
     for (const name of optionNames(this, settings)) list.append(add("li", `${name}: net …`));
-    frame.append(add("p", "Loading the calculator…", "verdict loading"), list,
+    figures.append(add("p", "Loading the calculator…", "verdict loading"), list,
       add("p", "The calculator loads as you scroll to it.", "note"));
+    return figures;
   }
 
   /** Builds the calculator as soon as its module arrives, and starts it once the engine is ready. */
@@ -239,14 +258,14 @@ class NetworkingROIElement extends HTMLElement {
       this.widget.start(await engine);
     } catch (err) {
       this.widget = null;
-      this.showPrebuilt(this.shadowRoot, readSettings(this), { anyLocale: true }); // the calculator may have replaced them
+      const figures = this.showPrebuilt(readSettings(this), { anyLocale: true }); // the calculator may have replaced them
       const note = document.createElement("p");
       note.className = "note";
       note.setAttribute("role", "status");
       note.textContent = err.message === "no-wasm"
         ? "These are the default figures. To try your own, this calculator needs WebAssembly, which this browser has turned off."
         : "The calculator could not load; the figures above are its defaults. Reload the page to try again.";
-      (this.shadowRoot.querySelector(".frame") ?? this.shadowRoot).append(note);
+      figures.append(note);
     }
   }
 }

@@ -7,9 +7,20 @@ import { renderChart, chartTable } from "./chart.js";
 import { SCHEMA, fieldSpec, kindName } from "./schema.js";
 import { el, nameOf } from "./dom.js";
 
-/** Money as a headline shows it: whole units from 100 up, cents below (the engine's amounts are never negative here). */
+/** Money as a headline shows it: whole units from 100 up (or down from −100), cents nearer 0. */
 function headlineMoney(amount, currency, locale) {
-  return formatMoney(amount, currency, locale, { whole: amount.split(".")[0].length >= 3 });
+  return formatMoney(amount, currency, locale, { whole: amount.replace("-", "").split(".")[0].length >= 3 });
+}
+
+/**
+ * "net" and an option's net as a headline shows it, coloured by its sign,
+ * or "…" for a net not known yet (`net` null): in the brief, and beside
+ * each option's name in the form.
+ */
+export function netTerm(net, currency, locale) {
+  const figure = net === null ? "…"
+    : el("span", { class: net.startsWith("-") ? "net negative" : "net positive" }, headlineMoney(net, currency, locale));
+  return el("span", { class: "net-term" }, "net ", figure);
 }
 
 /** A probability of the report (a number with at most 4 places) as a percentage, read exactly from its text. */
@@ -73,6 +84,36 @@ export function verdictText(r, locale) {
   return verdictPieces(r, locale).map((p) => (typeof p === "string" ? p : p.name)).join("");
 }
 
+/**
+ * The results in brief, which widget.css keeps in view while the reader
+ * edits: a line per option with its name, its net, when it pays back and
+ * (with more than one option) its chance of coming out best, each figure
+ * worded so that it reads alone, on screen and to a screen reader. Before
+ * the first result (`r` null) the lines hold the input's option names and
+ * "…", so that the result fills them without moving the form. Not a live
+ * region: the verdict is the one announced, and these figures repeat the
+ * cards'.
+ */
+export function brief(r, locale, input) {
+  const options = r?.options ?? input.options;
+  const horizon = formatNumber(r?.horizonMonths ?? input.horizonMonths, locale);
+  const outlook = (o, i) => {
+    if (!r) return "…";
+    if (o.incomplete) return "no figures yet";
+    const payback = o.paybackMonth ? `pays back in month ${formatNumber(o.paybackMonth, locale)}` : `no payback by month ${horizon}`;
+    return options.length > 1 ? `${payback} · ${chanceText(r.comparison.chanceBest[i], locale)} chance best` : payback;
+  };
+  return el("ul", { "aria-label": "Results in brief" }, ...options.map((o, i) => el("li", {},
+    el("span", { class: "name" }, nameOf(o.name)),
+    netTerm(r ? o.net : null, r?.currency, locale),
+    el("span", { class: "outlook" }, outlook(o, i)))));
+}
+
+/** Figures set side by side with " · ", each kept whole on its line: a line never breaks between a minus sign and its number. */
+function figures(...texts) {
+  return el("span", {}, ...texts.flatMap((t, k) => [k ? " · " : null, el("span", { class: "figure" }, t)]));
+}
+
 /** The cards, the chart and its table, for a report. */
 export function resultsSection(r, { input, locale, id }) {
   const money = (v, whole) => formatMoney(v, r.currency, locale, { whole });
@@ -117,10 +158,27 @@ function card(o, i, r, { input, locale, headingId }, money) {
       ...row("A networking hour earns", hourly),
       ...row("Chance of breaking even", u ? formatPercent(u.breakEvenProbability.toFixed(4), locale, 0) : "—"),
       ...(r.options.length > 1 ? row("Chance of coming out best", o.incomplete ? "— (no figures yet)" : chanceText(r.comparison.chanceBest[i], locale)) : []),
-      ...(u ? row("Net, low · typical · high", `${money(u.p10, true)} · ${money(u.p50, true)} · ${money(u.p90, true)}`) : []),
+      ...(u ? row("Net, low · typical · high", figures(money(u.p10, true), money(u.p50, true), money(u.p90, true))) : []),
     ),
+    typicalNote(o),
     whatItTakes(o, r, locale),
     tornado(o, money));
+}
+
+/**
+ * Why the typical net differs from the net, where it does. The typical
+ * (p50) is the net of the median count of clients won, a whole number (at
+ * most half the outcomes win more); the net counts the clients expected on
+ * average, which the few outcomes with many more clients pull up (the count
+ * is skewed to the right), or which may fall below the median's whole
+ * number. Null where the two agree or there is no range.
+ */
+function typicalNote(o) {
+  const u = o.uncertainty;
+  if (!u || u.p50 === o.net) return null;
+  const why = Number(u.p50) < Number(o.net) ? "which a few very good outcomes pull up" : "which is lower here";
+  return el("p", { class: "typical-note" },
+    `Typical is the middle outcome, in whole clients: no more than half do better. Net counts the average number of clients, ${why}.`);
 }
 
 /**

@@ -7,8 +7,8 @@
 import { decodeShare, encodeShare } from "./share.js";
 import { parseExactJSON } from "./format.js";
 import { DEFAULT_INPUT, PRESETS } from "./schema.js";
-import { Form } from "./form.js";
-import { verdictNodes, verdictText, resultsSection, howItWorks } from "./results.js";
+import { Form, figuresSummary } from "./form.js";
+import { verdictNodes, verdictText, brief, resultsSection, howItWorks } from "./results.js";
 import { shareBar } from "./sharing.js";
 import { el } from "./dom.js";
 
@@ -48,6 +48,7 @@ class Widget {
     // accepts them; the rest is built now, while the engine loads.
     this.unchecked = unchecked;
     if (!unchecked) this.build(notice);
+    this.listenForPrint();
   }
 
   /** Takes the engine, checks the starting figures if they need it, and shows the first result. */
@@ -65,24 +66,57 @@ class Widget {
     this.tell("networking-roi:ready");
   }
 
-  /** The calculator's page: notice, verdict, form, results, sharing, and how it works. */
+  /** The calculator's page: notice, verdict, the results in brief, form, results, sharing, and how it works. */
   build(notice) {
     const root = this.host.shadowRoot;
     // The loader's figures for the default comparison, until the engine's own.
     const prebuilt = notice ? "" : root.querySelector(".verdict:not(.loading)")?.textContent ?? "";
+    // The space the loading state reserved (loader.css), kept until the first
+    // result is shown, so that the form alone does not pull up what follows.
+    const reserved = root.querySelector(".frame")?.getBoundingClientRect().height ?? 0;
     root.adoptedStyleSheets = [sheet];
     this.el = {
       notice: el("p", { class: "notice", role: "status" }, notice),
       verdict: el("p", { class: "verdict" }, prebuilt),
       stale: el("p", { class: "stale-note", role: "status" }),
       live: el("div", { class: "visually-hidden", role: "status", "aria-live": "polite" }),
+      brief: el("div", { class: "brief" }, brief(null, this.locale, this.input)),
+      figures: el("div"), // the figures of the results, for paper (the form is not printed)
       results: el("section", { class: "results", "aria-label": "Results" }, el("p", { class: "muted" }, "Loading the calculator…")),
       how: el("div"),
     };
     this.showHowItWorks();
-    root.replaceChildren(el("div", { class: "widget" }, this.el.notice, this.el.verdict, this.el.stale, this.el.live,
-      this.form.element, this.el.results, shareBar(this), this.el.how));
+    this.el.widget = el("div", { class: "widget" }, this.el.notice, this.el.verdict, this.el.stale, this.el.live,
+      this.el.brief, this.form.element, this.el.figures, this.el.results, shareBar(this), this.el.how);
+    if (reserved) {
+      // Through the CSSOM, which a page's CSP allows. While it grows the
+      // widget is no scroll anchor: the browser anchors on what follows it,
+      // so a reader below it (a jump link's heading) stays where they are.
+      this.el.widget.style.minHeight = `${reserved}px`;
+      this.el.widget.style.overflowAnchor = "none";
+    }
+    root.replaceChildren(this.el.widget);
+    this.keepFocusClear(this.el.widget);
     this.form.build();
+  }
+
+  /** Once the first figures are drawn: the widget takes its own height, and may anchor scrolling again. */
+  releaseSpace() {
+    this.el.widget.style.minHeight = "";
+    this.el.widget.style.overflowAnchor = "";
+  }
+
+  /**
+   * Gives widget.css the height of the sticky brief, as --brief-height on
+   * the widget, whenever it changes (an option added, a name wrapping): the
+   * focusable elements' scroll margin, so that the browser never scrolls a
+   * focused control under it (WCAG 2.4.11). Set through the CSSOM, which a
+   * page's Content Security Policy allows.
+   */
+  keepFocusClear(widget) {
+    new ResizeObserver(([entry]) => {
+      widget.style.setProperty("--brief-height", `${Math.ceil(entry.borderBoxSize[0].blockSize)}px`);
+    }).observe(this.el.brief);
   }
 
   /** "How this is calculated", with the defaults in the current currency and locale: built again only when either changes. */
@@ -276,14 +310,19 @@ class Widget {
     const note = stale ? "These results are for your last valid figures: correct the field marked to update them." : "";
     if (this.el.stale.textContent === note) return;
     this.el.stale.textContent = note;
-    this.el.verdict.classList.toggle("stale", stale);
-    this.el.results.classList.toggle("stale", stale);
+    for (const shown of [this.el.verdict, this.el.brief, this.el.results]) shown.classList.toggle("stale", stale);
   }
 
-  /** Shows the verdict at once and the figures and chart at the next frame, once however fast the reader types. */
+  /**
+   * Shows the verdict and the figures in view while editing (the brief, each
+   * option's net in the form) at once, and the cards and chart at the next
+   * frame, once however fast the reader types.
+   */
   render() {
     const r = this.report;
     this.el.verdict.replaceChildren(...verdictNodes(r, this.locale));
+    this.el.brief.replaceChildren(brief(r, this.locale));
+    this.form.showNets(r);
     const spoken = [verdictText(r, this.locale), this.form.showReach(r)].join(" ").trim();
     clearTimeout(this.announceTimer); // announce the verdict once typing pauses, not on every key
     this.announceTimer = setTimeout(() => {
@@ -296,7 +335,31 @@ class Widget {
   }
 
   renderFigures() {
+    this.el.figures.replaceChildren(figuresSummary(this.goodInput, this.locale));
     this.el.results.replaceChildren(...resultsSection(this.report, { input: this.goodInput, locale: this.locale, id: this.id }));
+    this.releaseSpace(); // the reserved space gives way to the figures in the same frame
+  }
+
+  /**
+   * Prints the disclosures open: before printing, each closed <details> of
+   * the widget is opened (CSS cannot show a closed one's content in every
+   * browser), and after, closed again, leaving the page as the reader left it.
+   * Listens to the window while the element is in the document.
+   */
+  listenForPrint() {
+    const view = this.host.ownerDocument.defaultView;
+    if (!view || (this.printListening && !this.printListening.signal.aborted)) return;
+    this.printListening = new AbortController();
+    const { signal } = this.printListening;
+    let opened = [];
+    view.addEventListener("beforeprint", () => {
+      opened = [...this.host.shadowRoot.querySelectorAll("details:not([open])")];
+      for (const details of opened) details.open = true;
+    }, { signal });
+    view.addEventListener("afterprint", () => {
+      for (const details of opened) details.open = false;
+      opened = [];
+    }, { signal });
   }
 
   /** Stops pending work while the element is out of the document; resume() catches up. */
@@ -304,10 +367,12 @@ class Widget {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     clearTimeout(this.announceTimer);
+    this.printListening?.abort();
   }
 
   /** Back in the document: shows the last result again, should a pause have cut its drawing short. */
   resume() {
+    this.listenForPrint();
     if (this.report) this.render();
   }
 

@@ -24,7 +24,7 @@ const SIX_LONG = JSON.stringify({ horizonMonths: 120, options: [
 
 /** Runs the benchmarks; snap is the snapshot, whose .wasm node-compute.cjs times on defaultInput. */
 export function engine(snap, defaultInput) {
-  heading("6. Engine: go test -bench, natively and in node");
+  heading("7. Engine: go test -bench, natively and in node");
   const goroot = run("go", ["env", "GOROOT"]).trim();
   progress("go test -bench natively");
   const native = parseBenchmarks(run("go", ["test", "-run", "^$", "-bench", ".", "-benchmem", "-count=3", "./calc"]));

@@ -10,7 +10,10 @@
 //      must add to the floor's time;
 //   4. keystrokes.mjs: keystroke to updated result;
 //   5. memory.mjs: the wasm memory over 10,000 computes;
-//   6. engine.mjs: the engine's Go benchmarks, natively and in node, and networkingROI.compute in
+//   6. shift.mjs: the layout shift the widget causes as it upgrades: in view at
+//      load, under a jump link to a heading after it, on a phone scrolling to
+//      it at 9 Mbit/s;
+//   7. engine.mjs: the engine's Go benchmarks, natively and in node, and networkingROI.compute in
 //      node on six options over 120 months with referral spreads (and the default comparison).
 // This file takes the arguments, snapshots the build (snapshot.mjs), writes
 // the pages measured into it (pages.mjs), starts the server and the browser,
@@ -22,7 +25,7 @@
 //
 // Usage (from the repository root): node web/bench/measure.mjs
 // RUNS=n sets the runs per median (default 7, at least 7). ONLY=host,tti runs
-// some sections only (weight, host, tti, keys, memory, engine), to iterate.
+// some sections only (weight, host, tti, keys, memory, shift, engine), to iterate.
 import { readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { engine } from "./engine.mjs";
@@ -32,6 +35,7 @@ import { HAS_BROTLI, heading, info, launchBrowser, progress, run, startServer, s
 import { memory } from "./memory.mjs";
 import { writeFixtures } from "./pages.mjs";
 import { buildFloor, serverBinary, snapshotDist } from "./snapshot.mjs";
+import { layoutShift } from "./shift.mjs";
 import { timeToInteractive } from "./tti.mjs";
 import { wireWeight } from "./weight.mjs";
 
@@ -78,6 +82,7 @@ async function main() {
       progress("memory");
       await memory(browser.browser, server.url, defaultInput);
     }
+    if (wanted("shift")) await layoutShift(browser.browser, server.url, RUNS);
     const chromiumVersion = browser.browser.version();
     await browser.close();
     browser = null;

@@ -7,7 +7,7 @@
 // same origin as the widget: page.route would make playwright pause every
 // request of the page for a round trip to node, and its route.fulfill
 // bypasses CDP's network emulation, both of which distort what is measured.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** A reproducible pseudo-random sequence in [0, 1). */
@@ -24,9 +24,13 @@ function paragraphs(n, seed) {
 }
 const BEFORE = paragraphs(30, 1);
 const AFTER = paragraphs(8, 2);
+const INTRO = paragraphs(1, 3);
 
-/** A long blog post, its widget slot below the fold (`slot` is the markup there; `head` goes into <head>). */
-function blogPage(slot, head = "") {
+/**
+ * A long blog post, its widget slot below the fold (`slot` is the markup
+ * there; `head` goes into <head>; `before` is the post above the slot).
+ */
+function blogPage(slot, head = "", before = BEFORE) {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -40,7 +44,7 @@ ${head}
 <body>
 <article>
 <h1>Is a networking group worth it?</h1>
-${BEFORE}
+${before}
 ${slot}
 ${AFTER}
 </article>
@@ -48,13 +52,25 @@ ${AFTER}
 </html>`;
 }
 const FALLBACK = `<p><a href="/">Does networking pay? Open the calculator.</a></p>`;
+// The README snippet's style line, as it is written there.
+const SNIPPET_STYLE = /^<style>.*networking-roi.*<\/style>$/m.exec(readFileSync(new URL("../../README.md", import.meta.url), "utf8"))[0];
 // No attributes: the element shows the prebuilt default comparison until the engine replaces it.
-const WIDGET_PAGE = blogPage(`<networking-roi>${FALLBACK}</networking-roi>`, `<script type="module" async src="/networking-roi.js"></script>`);
+const WIDGET_PAGE = blogPage(`<networking-roi>${FALLBACK}</networking-roi>`, `<script type="module" async src="/networking-roi.js"></script>${SNIPPET_STYLE}`);
 const PLAIN_PAGE = blogPage(FALLBACK);
 // The same post with an empty script loaded as the widget's loader is: what
 // any script costs the page's load event, however little it does.
 const EMPTY_SCRIPT = "bench-empty.js";
 const SCRIPT_PAGE = blogPage(FALLBACK, `<script type="module" async src="/${EMPTY_SCRIPT}"></script>`);
+// For the layout shift (with the README snippet's style line): the widget in view at load (one paragraph above it),
+// and a heading after it for a "jump to" link (#heading-after).
+const LOADER = `<script type="module" async src="/networking-roi.js"></script>${SNIPPET_STYLE}`;
+const AFTER_HEADING = `<h2 id="heading-after">After the calculator</h2>`;
+const WIDGET_TOP_PAGE = blogPage(`<networking-roi>${FALLBACK}</networking-roi>\n${AFTER_HEADING}`, LOADER, INTRO);
+// As many blogs: a sticky header, and a scroll padding so that a jump link's
+// heading lands below it (the widget's last 72 px then show above it).
+const STICKY_HEADER = `<style>html { scroll-padding-top: 72px; } header { position: sticky; top: 0; height: 56px; background: #f4f4f4; z-index: 1; }</style>`;
+const WIDGET_JUMP_PAGE = blogPage(`<networking-roi>${FALLBACK}</networking-roi>\n${AFTER_HEADING}`, LOADER + STICKY_HEADER)
+  .replace("<body>", "<body>\n<header>A blog</header>");
 /** The floor on the same kind of page: on the same trigger (400 px from the viewport) it loads wasm_exec.js and the floor. */
 const floorPage = (exec, wasm) => blogPage(`<div id="floor" style="min-height: 12rem; border: 1px solid #ccc">${FALLBACK}</div>`, `<script type="module">
 const slot = document.getElementById("floor");
@@ -155,12 +171,50 @@ const INIT = () => {
   };
 };
 
+/**
+ * Runs before a page's scripts (the bench's pages and web/test/shift.test.mjs):
+ * records in globalThis.__shifts the layout shifts without recent input, each
+ * with its start, its sources and whether the widget caused it: a source
+ * inside the widget (its host or its shadow tree), removed since (only the
+ * widget removes nodes on these pages), or after it in the document (moved
+ * by its growth), classified as they arrive, while the nodes are still where
+ * they moved to; and in globalThis.__framedAt when the loader's frame was
+ * first painted (two frames after the element is defined).
+ */
+export const RECORD_SHIFTS = () => {
+  const shifts = (globalThis.__shifts = []);
+  customElements.whenDefined("networking-roi").then(() => requestAnimationFrame(() => requestAnimationFrame(() => {
+    globalThis.__framedAt = performance.now();
+  })));
+  const byWidget = (node) => {
+    const host = document.querySelector("networking-roi");
+    if (!node || !node.isConnected) return true;
+    if (!host) return false;
+    for (let n = node; n; n = n.parentNode ?? n.host) if (n === host) return true;
+    return Boolean(host.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING);
+  };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        shifts.push({ value: e.value, start: e.startTime, byWidget: e.sources.some((s) => byWidget(s.node)),
+          sources: e.sources.map((s) => (s.node ? s.node.nodeName + (s.node.id ? `#${s.node.id}` : "") : "removed")) });
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  } catch { /* no layout instability API */ }
+};
+
 /** The pages' file names in the snapshot, by kind. */
-const FIXTURES = { widget: "bench-post-widget.html", plain: "bench-post-plain.html", script: "bench-post-script.html", floor: "bench-post-floor.html" };
+const FIXTURES = {
+  widget: "bench-post-widget.html", plain: "bench-post-plain.html", script: "bench-post-script.html", floor: "bench-post-floor.html",
+  widgetTop: "bench-post-widget-top.html", widgetJump: "bench-post-widget-jump.html",
+};
 
 /** Writes the pages (and the empty script) into the snapshot, the floor's page loading floor.name. */
 export function writeFixtures(snap, floor) {
   writeFileSync(join(snap.dist, FIXTURES.widget), WIDGET_PAGE);
+  writeFileSync(join(snap.dist, FIXTURES.widgetTop), WIDGET_TOP_PAGE);
+  writeFileSync(join(snap.dist, FIXTURES.widgetJump), WIDGET_JUMP_PAGE);
   writeFileSync(join(snap.dist, FIXTURES.plain), PLAIN_PAGE);
   writeFileSync(join(snap.dist, FIXTURES.script), SCRIPT_PAGE);
   writeFileSync(join(snap.dist, EMPTY_SCRIPT), "globalThis.benchEmptyScript = true;\n");
@@ -170,10 +224,12 @@ export function writeFixtures(snap, floor) {
 /**
  * A fresh context and page on a fixture of the server (a key of FIXTURES),
  * with CDP network events recorded; network, if given, is the conditions of
- * CDP's Network.emulateNetworkConditions.
+ * CDP's Network.emulateNetworkConditions; viewport, if given, the page's size
+ * (with mobile: true, a phone's: touch and the meta viewport honoured); hash
+ * is appended to the page's URL.
  */
-export async function openFixture(browser, serverUrl, fixture, { network = null } = {}) {
-  const context = await browser.newContext({ locale: "en-US" });
+export async function openFixture(browser, serverUrl, fixture, { network = null, viewport = null, mobile = false, hash = "" } = {}) {
+  const context = await browser.newContext({ locale: "en-US", ...(viewport && { viewport }), ...(mobile && { isMobile: true, hasTouch: true }) });
   const page = await context.newPage();
   const problems = [];
   page.on("pageerror", (e) => problems.push(String(e)));
@@ -188,8 +244,9 @@ export async function openFixture(browser, serverUrl, fixture, { network = null 
   });
   if (network) await cdp.send("Network.emulateNetworkConditions", network);
   await page.addInitScript(INIT);
+  await page.addInitScript(RECORD_SHIFTS);
   const url = new URL(FIXTURES[fixture], serverUrl).href;
-  await page.goto(url, { waitUntil: "load" });
+  await page.goto(url + hash, { waitUntil: "load" });
   const fetched = () => [...requests.values()].filter((r) => r.url !== url && !r.url.startsWith("data:"));
   return { context, page, url, problems, fetched, close: () => context.close() };
 }

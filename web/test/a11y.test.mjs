@@ -227,7 +227,7 @@ test("honest while invalid: a refused field marks the results as those of the la
   const note = widget.locator(".stale-note");
   assert.equal(await note.getAttribute("role"), "status", "the note is a status: a screen reader hears it");
   assert.equal(await note.isVisible(), false, "no note while the figures are valid");
-  const marked = () => widget.evaluate((host) => ["verdict", "results"].map((c) => host.shadowRoot.querySelector(`.${c}`).classList.contains("stale")));
+  const marked = () => widget.evaluate((host) => ["verdict", "brief", "results"].map((c) => host.shadowRoot.querySelector(`.${c}`).classList.contains("stale")));
 
   const deal = widget.locator("fieldset.business").getByLabel("Revenue from a new client");
   await deal.fill("-5");
@@ -235,7 +235,7 @@ test("honest while invalid: a refused field marks the results as those of the la
   assert.equal(await eventually(() => note.textContent(), says), says);
   assert.equal(await note.isVisible(), true);
   assert.equal(await widget.locator(".verdict").textContent(), start, "the verdict kept is the last valid one");
-  assert.deepEqual(await marked(), [true, true], "the verdict and the results are outlined");
+  assert.deepEqual(await marked(), [true, true, true], "the verdict, the brief and the results are outlined");
   const violations = await axe(page);
   assert.deepEqual(violations, [], readable(violations));
 
@@ -244,7 +244,30 @@ test("honest while invalid: a refused field marks the results as those of the la
   assert.equal(await eventually(() => widget.locator(".verdict").textContent(), fixed), fixed);
   assert.equal(await eventually(() => note.textContent(), ""), "", "the note goes once the field is fixed");
   assert.equal(await note.isVisible(), false);
-  assert.deepEqual(await marked(), [false, false]);
+  assert.deepEqual(await marked(), [false, false, false]);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the brief stuck over the form and an option folded to its name and net: axe clean in light and dark, the brief not announced", async () => {
+  const { page, problems } = await openPage(browser.context, server.url);
+  const widget = await waitForWidget(page);
+  const brief = widget.locator(".brief");
+  assert.equal(await brief.getByRole("list", { name: "Results in brief" }).getByRole("listitem").count(), 2, "a line per option");
+  assert.equal(await brief.evaluate((e) => Boolean(e.closest("[aria-live], [role=status]") || e.querySelector("[aria-live], [role=status]"))), false,
+    "no live region: the verdict is the one announced");
+  const heading = widget.locator('fieldset[data-option="0"] .fold > summary');
+  await heading.focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await heading.evaluate((s) => s.parentElement.open), false, "Enter folds the option");
+  assert.equal(await widget.locator('fieldset[data-option="0"]').getByRole("group", { name: "Where referrals come from" }).isVisible(), false);
+  // Into the second option's fields: the brief sticks at the top.
+  await widget.locator('fieldset[data-option="1"]').getByLabel("Meetings a year").focus();
+  assert.equal(await brief.evaluate((e) => e.getBoundingClientRect().top), 0, "the brief is stuck at the top");
+  for (const colorScheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme });
+    assertNoViolations(await axe(page), `with the brief stuck and an option folded, in ${colorScheme}`);
+  }
   assert.deepEqual(problems, []);
   await page.close();
 });

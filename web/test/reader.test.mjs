@@ -24,10 +24,11 @@ const MINUS = "\u2212";
 /**
  * A blog post around the widget, its theme setting the root font size to
  * `rootSize` (62.5 % makes 1rem 10 px, a common theme trick), with a column,
- * margins and body text of its own as themes have.
+ * margins and body text of its own as themes have; `css` is more of the theme.
  */
-function blogPost(rootSize, { spacer = 0 } = {}) {
+function blogPost(rootSize, { spacer = 0, css = "" } = {}) {
   const head = `<style>
+${css}
 html { font-size: ${rootSize}; }
 body { margin: 0; font: 1.8rem/1.7 Georgia, serif; color: #222; }
 main { max-width: 68rem; margin: 0 auto; padding: 0 1.6rem; }
@@ -96,10 +97,12 @@ test("the loading state's sizes are its own too, whatever the host's root font s
   const read = async (rootSize) => {
     const { page } = await openPage(browser.context);
     await page.setViewportSize(PHONE);
-    // Far below the fold, the widget keeps its prebuilt figures.
-    await page.goto(blog.page(`/post-${++pages}.html`, blogPost(rootSize, { spacer: 20000 })));
+    // Far below the fold, the widget keeps its prebuilt figures. The theme's
+    // column is in rem: the element is given the same width on both hosts,
+    // as the height the loading state reserves follows its width.
+    await page.goto(blog.page(`/post-${++pages}.html`, blogPost(rootSize, { spacer: 20000, css: "networking-roi { width: 320px; }" })));
     const sizes = await page.locator("networking-roi").evaluate(async (host) => {
-      while (!host.shadowRoot?.querySelector(".frame")) await new Promise((r) => setTimeout(r, 20));
+      while (!host.shadowRoot?.querySelector(".frame .note")) await new Promise((r) => setTimeout(r, 20));
       const root = host.shadowRoot;
       const px = (e) => parseFloat(getComputedStyle(e).fontSize);
       return { base: px(root.querySelector(".frame")), every: [...root.querySelectorAll(".frame, .frame *")].map(px),

@@ -2,7 +2,9 @@
 // dark, for a person to look at: `make screenshots` writes them to
 // web/test/screenshots/. "page-…" is the default comparison, "member-…" the
 // same with a member's record on the weekly group (9 months in, 3
-// referrals, 1 client), opened from a share link.
+// referrals, 1 client), opened from a share link. "editing-…" is one screen
+// of the page as a reader editing sees it: the first option folded to its
+// name and net, the second option's meetings focused, the brief stuck above.
 import { mkdirSync } from "node:fs";
 import { startServer, launchBrowser, openPage } from "./harness.mjs";
 
@@ -25,6 +27,16 @@ try {
       const file = `${out}${name}-${width}-${colorScheme}.png`;
       await page.screenshot({ path: file, fullPage: true });
       console.log(file);
+      if (name === "page") {
+        const widget = page.locator("networking-roi");
+        await widget.locator('fieldset[data-option="0"] .fold > summary').click();
+        await widget.locator('fieldset[data-option="1"]').getByLabel("Meetings a year").focus();
+        await page.keyboard.press("ControlOrMeta+A");
+        await page.keyboard.type("40");
+        const editing = `${out}editing-${width}-${colorScheme}.png`;
+        await page.screenshot({ path: editing });
+        console.log(editing);
+      }
       await page.close();
     }
   }
