@@ -50,15 +50,6 @@ func chancesBest(cs []contender, profitPerClient decimal.Decimal) []float64 {
 		chances[0] = 1 // the sums below give 1 only to float precision
 		return chances
 	}
-	for i, r := range allRivals(cs, profitPerClient) {
-		chances[i] = r.chance()
-	}
-	return chances
-}
-
-// allRivals is each contender against the others, their tables laid out
-// for the sums of chancesBest.
-func allRivals(cs []contender, profitPerClient decimal.Decimal) []rivals {
 	tabs := make([]tabulated, len(cs))
 	for i := range cs {
 		if profitPerClient.IsZero() {
@@ -68,20 +59,19 @@ func allRivals(cs []contender, profitPerClient decimal.Decimal) []rivals {
 			tabs[i].runs = slices.Clip(tabs[i].runs) // runs added below are this comparison's own
 		}
 	}
-	shifts := new([MaxOptions][MaxOptions]int64) // j's count against i's
-	ties := new([MaxOptions][MaxOptions]bool)
+	var shifts [MaxOptions][MaxOptions]int64 // j's count against i's
+	var ties [MaxOptions][MaxOptions]bool
 	for i := range cs {
 		for j := range cs {
 			shifts[i][j], ties[i][j] = countShift(cs[j].cost.Sub(cs[i].cost), profitPerClient)
 		}
 	}
-	addRunsWhereOthersVary(tabs, shifts)
-	columns := new(shareColumns) // reused from contender to contender
-	rs := make([]rivals, len(cs))
-	for i := range rs {
-		rs[i] = rivals{i: i, tabs: tabs, shift: &shifts[i], ties: &ties[i], columns: columns}
+	addRunsWhereOthersVary(tabs, &shifts)
+	for i := range cs {
+		r := rivals{i: i, tabs: tabs, shift: &shifts[i], ties: &ties[i]}
+		chances[i] = r.chance()
 	}
-	return rs
+	return chances
 }
 
 // rivals is contender i against the others: j's count k + shift[j] nets
@@ -92,85 +82,19 @@ type rivals struct {
 	tabs  []tabulated
 	shift *[MaxOptions]int64
 	ties  *[MaxOptions]bool
-	// columns is scratch for sharesOver.
-	columns *shareColumns
 }
 
 // chance is i's chance of being best: the sum over its counts n of
 // P(N_i = n) times its share of being best at n, count by count over its
-// runs (a block of counts at a time, see sharesOver) and as integrals over
-// its panels.
+// runs and as integrals over its panels.
 func (r *rivals) chance() float64 {
 	chance := 0.0
 	for _, run := range r.tabs[r.i].runs {
-		for from := 0; from < len(run.mass); from += shareBlock {
-			mass := run.mass[from:min(from+shareBlock, len(run.mass))]
-			shares := r.sharesOver(run.lo+int64(from), len(mass))
-			for t, p := range mass {
-				chance += p * shares[t]
-			}
+		for t, p := range run.mass {
+			chance += p * r.share(run.lo+int64(t))
 		}
 	}
 	return chance + r.overPanels()
-}
-
-// shareBlock is how many counts sharesOver takes at a time.
-const shareBlock = 64
-
-// shareColumns is shareOf for a block of counts, count by count: its
-// figures as columns, with one contender's a_j and b_j beside them.
-type shareColumns struct {
-	below [shareBlock]float64
-	poly  [MaxOptions][shareBlock]float64
-	a, b  [shareBlock]float64
-}
-
-// sharesOver is share(n) for each count n of lo … lo+n−1, n ≤ shareBlock.
-// It multiplies the same factors in the same order as share, but contender
-// by contender over the block rather than count by count, so that each
-// contender's chances are read as a column rather than looked up at every
-// count.
-func (r *rivals) sharesOver(lo int64, n int) []float64 {
-	c := r.columns
-	below, a, b := c.below[:n], c.a[:n], c.b[:n]
-	for t := range below {
-		below[t], c.poly[0][t] = 1, 1
-	}
-	degree := 0
-	for j := range r.tabs {
-		if j == r.i {
-			continue
-		}
-		from := lo + r.shift[j] // as k in share
-		r.tabs[j].belowEach(from, a)
-		if !r.ties[j] {
-			for t := range below {
-				below[t] *= a[t]
-			}
-			continue
-		}
-		r.tabs[j].atEach(from, b)
-		degree++
-		poly := c.poly[:degree+1]
-		for t := range below { // shareOf.addTie
-			poly[degree][t] = 0
-			for d := degree; d > 0; d-- {
-				poly[d][t] = poly[d][t]*a[t] + poly[d-1][t]*b[t]
-			}
-			poly[0][t] *= a[t]
-		}
-	}
-	if degree == 0 { // no tie: shareOf.total is below × 1
-		return below
-	}
-	for t := range below { // shareOf.total
-		share := 0.0
-		for d := 0; d <= degree; d++ {
-			share += c.poly[d][t] / float64(d+1)
-		}
-		below[t] *= share
-	}
-	return below
 }
 
 // share is i's share of being best at its count n. With a_j the chance that

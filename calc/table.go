@@ -159,67 +159,6 @@ func (tab *tabulated) below(k int64) float64 {
 	return tab.total()
 }
 
-// belowEach sets out[t] to below(from + t) for each t.
-func (tab *tabulated) belowEach(from int64, out []float64) {
-	if r := &tab.runs[0]; len(tab.runs) == 1 && len(tab.panels) == 0 { // a short window, as in below
-		column(out, from, r.lo, r.less, r.less[len(r.mass)])
-		return
-	}
-	for t := 0; t < len(out); {
-		k := from + int64(t)
-		r := tab.runHolding(k)
-		if r == nil || k == r.lo { // below may read a run's first count from the run before
-			out[t] = tab.below(k)
-			t++
-			continue
-		}
-		t += copy(out[t:], r.less[k-r.lo:len(r.mass)])
-	}
-}
-
-// atEach sets out[t] to at(from + t) for each t.
-func (tab *tabulated) atEach(from int64, out []float64) {
-	if r := &tab.runs[0]; len(tab.runs) == 1 && len(tab.panels) == 0 { // a short window, as in at
-		column(out, from, r.lo, r.mass, 0)
-		return
-	}
-	for t := 0; t < len(out); {
-		k := from + int64(t)
-		r := tab.runHolding(k)
-		if r == nil {
-			out[t] = tab.at(k)
-			t++
-			continue
-		}
-		t += copy(out[t:], r.mass[k-r.lo:])
-	}
-}
-
-// runHolding is the run whose counts hold k, or nil.
-func (tab *tabulated) runHolding(k int64) *countRun {
-	for i := range tab.runs {
-		if r := &tab.runs[i]; k >= r.lo && k <= r.hi() {
-			return r
-		}
-	}
-	return nil
-}
-
-// column sets out[t], for k = from + t, to values[k − lo]: to 0 for the k
-// before lo, and to after for those past values.
-func column(out []float64, from, lo int64, values []float64, after float64) {
-	n, t := int64(len(out)), int64(0)
-	for ; t < n && from+t < lo; t++ {
-		out[t] = 0
-	}
-	if t < n && from+t-lo < int64(len(values)) {
-		t += int64(copy(out[t:], values[from+t-lo:]))
-	}
-	for ; t < n; t++ {
-		out[t] = after
-	}
-}
-
 // at is P(N = k).
 func (tab *tabulated) at(k int64) float64 {
 	if r := &tab.runs[0]; len(tab.runs) == 1 && len(tab.panels) == 0 { // a short window
