@@ -57,12 +57,10 @@ func EncodeErrors(errs Errors) []byte {
 
 // EncodeReport writes {"report": {...}}.
 func EncodeReport(r Report) []byte {
-	// A month takes about 160 bytes, the rest of an option about 2 KB, up
-	// to 3 KB with reach's longer tornado (the default comparison's): the
-	// estimate holds 99 % of replies, so the buffer rarely grows, which
-	// would copy it into one twice as large.
+	// A month takes about 160 bytes, the rest of an option about 2 KB: the
+	// estimate holds nearly every reply, so the buffer rarely grows.
 	var w jsonWriter
-	w.buf.Grow(512 + len(r.Options)*(3072+r.HorizonMonths*176))
+	w.buf.Grow(512 + len(r.Options)*(2048+r.HorizonMonths*176))
 	w.raw(`{"report":{"currency":`)
 	w.str(r.Currency)
 	w.raw(`,"defaultsCurrency":`)
