@@ -111,6 +111,14 @@ function optionNames(host, settings) {
   return settings.presets.map((k) => SETTINGS.kindNames[k]);
 }
 
+/** An element of the loading state: its class (none if empty) and its text. */
+function element(tag, className = "", text = "") {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  node.textContent = text;
+  return node;
+}
+
 class NetworkingROIElement extends HTMLElement {
   static observedAttributes = ["preset", "currency", "locale", "horizon", "theme", "compact"];
 
@@ -201,8 +209,7 @@ class NetworkingROIElement extends HTMLElement {
       sheet.replaceSync(CSS);
     }
     root.adoptedStyleSheets = [sheet];
-    const box = (className) => Object.assign(document.createElement("div"), { className });
-    const frame = box("frame"), space = box("space"), figures = box("figures");
+    const frame = element("div", "frame"), space = element("div", "space"), figures = element("div", "figures");
     frame.append(space, figures);
     root.replaceChildren(frame);
     return figures;
@@ -214,27 +221,21 @@ class NetworkingROIElement extends HTMLElement {
    * box that holds them.
    */
   showPrebuilt(settings, options) {
-    const add = (tag, text, className) => {
-      const el = document.createElement(tag);
-      el.textContent = text;
-      if (className) el.className = className;
-      return el;
-    };
     const figures = this.frame();
     // The figures come formatted from the build: a page's first currency
     // Intl.NumberFormat costs tens of milliseconds, too much before the
     // reader even scrolls to the widget.
     const prebuilt = prebuiltFor(this, settings, options);
-    const list = document.createElement("ul");
+    const list = element("ul");
     if (prebuilt) {
-      for (const line of prebuilt.lines) list.append(add("li", line));
-      figures.append(add("p", prebuilt.verdict, "verdict"), list,
-        add("p", "Default figures; the calculator loads as you scroll to it.", "note"));
+      for (const line of prebuilt.lines) list.append(element("li", "", line));
+      figures.append(element("p", "verdict", prebuilt.verdict), list,
+        element("p", "note", "Default figures; the calculator loads as you scroll to it."));
       return figures;
     }
-    for (const name of optionNames(this, settings)) list.append(add("li", `${name}: net …`));
-    figures.append(add("p", "Loading the calculator…", "verdict loading"), list,
-      add("p", "The calculator loads as you scroll to it.", "note"));
+    for (const name of optionNames(this, settings)) list.append(element("li", "", `${name}: net …`));
+    figures.append(element("p", "verdict loading", "Loading the calculator…"), list,
+      element("p", "note", "The calculator loads as you scroll to it."));
     return figures;
   }
 
@@ -259,12 +260,10 @@ class NetworkingROIElement extends HTMLElement {
     } catch (err) {
       this.widget = null;
       const figures = this.showPrebuilt(readSettings(this), { anyLocale: true }); // the calculator may have replaced them
-      const note = document.createElement("p");
-      note.className = "note";
-      note.setAttribute("role", "status");
-      note.textContent = err.message === "no-wasm"
+      const note = element("p", "note", err.message === "no-wasm"
         ? "These are the default figures. To try your own, this calculator needs WebAssembly, which this browser has turned off."
-        : "The calculator could not load; the figures above are its defaults. Reload the page to try again.";
+        : "The calculator could not load; the figures above are its defaults. Reload the page to try again.");
+      note.setAttribute("role", "status");
       figures.append(note);
     }
   }
