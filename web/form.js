@@ -383,7 +383,8 @@ function averageRate(report, i) {
  * the form, in its groups and order, those behind "More …" included; "—"
  * where an option has no such field (those of the other referral mode, a
  * record where it has none).
- * Labels and values are written as the form writes them.
+ * Labels and values are written as the form writes them. Returns the
+ * nodes: a heading, the business's figures and the table.
  */
 export function figuresSummary(input, locale) {
   const { options, currency } = input;
@@ -407,5 +408,5 @@ export function figuresSummary(input, locale) {
     ...OPTION_GROUPS.map(([title, inView, more]) => group(title, ...[...inView, ...more].map((key) => field(key)))),
     group("Referrals", ...referralKeys.map((key) => field(key, (o) => referralFields(o).flat().includes(key)))),
     options.some((o) => o.track) ? group("Your membership", ...TRACK.map((key) => field(key, (o) => Boolean(o.track)))) : null);
-  return el("section", { class: "print-figures", "aria-label": "Your figures" }, el("h2", {}, "Your figures"), business, table);
+  return [el("h2", {}, "Your figures"), business, table];
 }

@@ -81,7 +81,8 @@ class Widget {
       stale: el("p", { class: "stale-note", role: "status" }),
       live: el("div", { class: "visually-hidden", role: "status", "aria-live": "polite" }),
       brief: el("div", { class: "brief" }, brief(null, this.locale, this.input)),
-      figures: el("div"), // the figures of the results, for paper (the form is not printed)
+      // The reader's figures, for paper: the form is not printed (written out before printing, listenForPrint).
+      figures: el("section", { class: "print-figures", "aria-label": "Your figures" }),
       results: el("section", { class: "results", "aria-label": "Results" }, el("p", { class: "muted" }, "Loading the calculator…")),
       how: el("div"),
     };
@@ -335,16 +336,18 @@ class Widget {
   }
 
   renderFigures() {
-    this.el.figures.replaceChildren(figuresSummary(this.goodInput, this.locale));
     this.el.results.replaceChildren(...resultsSection(this.report, { input: this.goodInput, locale: this.locale, id: this.id }));
     this.releaseSpace(); // the reserved space gives way to the figures in the same frame
   }
 
   /**
-   * Prints the disclosures open: before printing, each closed <details> of
-   * the widget is opened (CSS cannot show a closed one's content in every
-   * browser), and after, closed again, leaving the page as the reader left it.
-   * Listens to the window while the element is in the document.
+   * Prepares the widget for paper: before printing, the reader's figures
+   * are written out for it (the form is not printed; they are built here
+   * rather than on every keystroke, as only paper shows them), and each
+   * closed <details> of the widget is opened (CSS cannot show a closed one's
+   * content in every browser), and after, closed again, leaving the page as
+   * the reader left it. Listens to the window while the element is in the
+   * document.
    */
   listenForPrint() {
     const view = this.host.ownerDocument.defaultView;
@@ -353,6 +356,7 @@ class Widget {
     const { signal } = this.printListening;
     let opened = [];
     view.addEventListener("beforeprint", () => {
+      if (this.goodInput) this.el.figures.replaceChildren(...figuresSummary(this.goodInput, this.locale));
       opened = [...this.host.shadowRoot.querySelectorAll("details:not([open])")];
       for (const details of opened) details.open = true;
     }, { signal });
